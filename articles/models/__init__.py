@@ -1,0 +1,22 @@
+from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
+from .images import Image, ImageRendition
+from .stories import Correction, Section, Story, StoryParagraph, StoryQuerySet, StoryStatus
+from .wire import PubStatus, WireStory, WireStoryQuerySet
+
+__all__ = [
+    "Agency",
+    "AgencyAlias",
+    "Attribution",
+    "AttributionRole",
+    "Correction",
+    "Image",
+    "ImageRendition",
+    "PubStatus",
+    "Section",
+    "Story",
+    "StoryParagraph",
+    "StoryQuerySet",
+    "StoryStatus",
+    "WireStory",
+    "WireStoryQuerySet",
+]

@@ -1,0 +1,215 @@
+"""Stories: what the newsroom publishes, in its own language, and who may see them."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed in this order on the site."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class StoryQuerySet(models.QuerySet):
+    def live(self) -> "StoryQuerySet":
+        """What the public may see: published and its publish time reached.
+
+        The one place that decides public visibility; every public page, list, feed, sitemap,
+        search and API goes through it. `Story.is_live` mirrors it for one instance.
+        """
+        return self.filter(status=StoryStatus.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self) -> "StoryQuerySet":
+        return self.filter(status=StoryStatus.PUBLISHED, publish_at__gt=timezone.now())
+
+    def withdrawn(self) -> "StoryQuerySet":
+        return self.filter(status=StoryStatus.WITHDRAWN)
+
+    def for_listing(self) -> "StoryQuerySet":
+        return self.select_related("section", "lead_image").order_by("-publish_at", "-pk")
+
+
+def new_paragraph_key() -> str:
+    return "p" + secrets.token_hex(5)
+
+
+class Story(models.Model):
+    """A story as the newsroom publishes it.
+
+    The status moves only through the workflow services (translations.services): never set it
+    in a form, in list_editable or with queryset.update().
+    """
+
+    headline = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    summary = models.TextField(blank=True)
+    language = models.CharField(max_length=35, help_text="BCP 47 tag of the story's language.")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories"
+    )
+    lead_image = models.ForeignKey(
+        "articles.Image",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_stories",
+    )
+    dateline = models.CharField(max_length=255, blank=True)
+    byline = models.CharField(max_length=255, blank=True)
+    status = models.CharField(
+        max_length=32, choices=StoryStatus.choices, default=StoryStatus.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The public sees a published story from this time on; until then it is "
+        "scheduled.",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_stories",
+        help_text="The translator who works on the story.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Raised by every save; a save based on an older revision is refused.",
+    )
+    editing_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    editing_since = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawal_note = models.TextField(
+        blank=True, editable=False, help_text="Shown to readers on the withdrawn story's URL."
+    )
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name_plural = "stories"
+        permissions = [
+            ("edit_any_story", "Can edit any draft story, assigned or not"),
+            ("review_story", "Can request changes on and approve stories"),
+            ("publish_story", "Can publish, schedule, correct and withdraw stories"),
+            ("preview_any_story", "Can preview any unpublished story"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=[StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN])
+                | models.Q(publish_at__isnull=False),
+                name="story_published_has_publish_at",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=StoryStatus.WITHDRAWN)
+                | (models.Q(withdrawn_at__isnull=False) & ~models.Q(withdrawal_note="")),
+                name="story_withdrawn_has_note",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=StoryStatus.values), name="story_status_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(language=""), name="story_language_set"),
+        ]
+        indexes = [models.Index(fields=["status", "-publish_at"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:story", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self) -> bool:
+        """The instance mirror of StoryQuerySet.live()."""
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def display_status(self) -> str:
+        """The status an editor reads: a published story whose time is ahead is "Scheduled"."""
+        return "Scheduled" if self.is_scheduled else self.get_status_display()
+
+
+class StoryParagraph(models.Model):
+    """One paragraph of a story's body, with a key that stays the same across edits."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="paragraphs")
+    key = models.CharField(max_length=16, default=new_paragraph_key, editable=False)
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "key"], name="paragraph_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Correction(models.Model):
+    """A public, timestamped note on what a correction to a published story changed."""
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="corrections")
+    note = models.TextField(help_text="Shown to readers under the story.")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(note=""), name="correction_note_set")
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction to {self.story} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,114 @@
+"""Wire stories: each delivery of an agency's story, kept exactly as received."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+
+
+class PubStatus(models.TextChoices):
+    USABLE = "usable", "Usable"
+    WITHHELD = "withheld", "Withheld"
+    CANCELED = "canceled", "Canceled"
+
+
+class WireStoryQuerySet(models.QuerySet):
+    def newer_versions(self) -> "WireStoryQuerySet":
+        """Later deliveries of the same agency guid as the outer row (for Exists subqueries)."""
+        return self.filter(
+            agency=OuterRef("agency"), guid=OuterRef("guid"), version__gt=OuterRef("version")
+        )
+
+    def latest_versions(self) -> "WireStoryQuerySet":
+        """Only the newest version of each agency guid: what the queue shows."""
+        return self.exclude(Exists(WireStory.objects.newer_versions()))
+
+    def with_is_latest(self) -> "WireStoryQuerySet":
+        return self.annotate(is_latest=~Exists(WireStory.objects.newer_versions()))
+
+
+class WireStory(models.Model):
+    """One version of one story as an agency delivered it.
+
+    A later delivery of the same guid is a new row with the next version number, never an
+    overwrite: translations stay pinned to the version they were made from.
+    """
+
+    agency = models.ForeignKey(
+        "articles.Agency", on_delete=models.PROTECT, related_name="wire_stories"
+    )
+    guid = models.CharField(max_length=255, help_text="The agency's own id for the story.")
+    version = models.PositiveIntegerField(
+        default=1, help_text="Our version number: 1 for the first delivery of a guid, then 2, 3…"
+    )
+    agency_version = models.CharField(
+        max_length=64, blank=True, help_text="The version label the agency gave, if any."
+    )
+    language = models.CharField(max_length=35, help_text="BCP 47 tag, e.g. ru, en, kk-Cyrl.")
+    headline = models.CharField(max_length=500)
+    summary = models.TextField(blank=True)
+    paragraphs = models.JSONField(
+        default=list,
+        help_text="The body as a list of plain-text paragraphs; a paragraph's index is its id "
+        "within this version.",
+    )
+    byline = models.CharField(max_length=255, blank=True)
+    dateline = models.CharField(max_length=255, blank=True)
+    credit_line = models.CharField(max_length=255, blank=True)
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the agency sent this version."
+    )
+    received_at = models.DateTimeField(auto_now_add=True)
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Nothing made from this story may be public before this time.",
+    )
+    pub_status = models.CharField(
+        max_length=16,
+        choices=PubStatus.choices,
+        default=PubStatus.USABLE,
+        help_text="The agency's word on the story. Withheld or canceled sources block publishing.",
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+    format = models.CharField(max_length=16, help_text="The parser that read it: text, ninjs…")
+    raw_payload = models.BinaryField(help_text="The delivery exactly as received, byte for byte.")
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the raw payload.")
+    discarded_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the desk decides not to translate the story."
+    )
+
+    objects = WireStoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name_plural = "wire stories"
+        permissions = [
+            ("claim_wirestory", "Can claim a wire story and start its translation"),
+            ("reassign_wirestory", "Can reassign a claimed wire story to another translator"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "guid", "version"], name="wirestory_unique_version"
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "guid", "checksum"], name="wirestory_unique_payload"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(version__gte=1), name="wirestory_version_gte_1"
+            ),
+            models.CheckConstraint(condition=~models.Q(language=""), name="wirestory_language_set"),
+        ]
+        indexes = [models.Index(fields=["agency", "guid", "-version"])]
+
+    def __str__(self) -> str:
+        return f"{self.headline} ({self.agency}, v{self.version})"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.pub_status == PubStatus.USABLE
+
+    def latest_version(self) -> "WireStory":
+        return (
+            WireStory.objects.filter(agency_id=self.agency_id, guid=self.guid)
+            .order_by("-version")
+            .first()
+        ) or self

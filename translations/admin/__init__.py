@@ -1,0 +1,1 @@
+from . import audit, story, wire  # noqa: F401  (registers the ModelAdmins)

@@ -1,0 +1,25 @@
+from .audit import AuditEvent, EventType
+from .memory import GlossaryTerm, MemoryEntry
+from .provenance import (
+    ParagraphAlignment,
+    ParagraphOrigin,
+    Translation,
+    TranslationMethod,
+    TranslationQuerySet,
+)
+from .review import QAAcknowledgement, ReviewComment, StoryRevision
+
+__all__ = [
+    "AuditEvent",
+    "EventType",
+    "GlossaryTerm",
+    "MemoryEntry",
+    "ParagraphAlignment",
+    "ParagraphOrigin",
+    "QAAcknowledgement",
+    "ReviewComment",
+    "StoryRevision",
+    "Translation",
+    "TranslationMethod",
+    "TranslationQuerySet",
+]
