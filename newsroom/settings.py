@@ -149,6 +149,10 @@ STORAGES = {
     },
 }
 
+# Without collectstatic (development, tests), serve straight from the app and project folders.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise.

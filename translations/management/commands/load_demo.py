@@ -1,0 +1,203 @@
+"""Load the demo newsroom: agencies, sections, people, a queue of wire stories, one published story.
+
+`make run` calls this so that a fresh checkout shows a working newsroom. It is safe to run twice:
+what exists is left alone, and passwords are generated (or taken from DEMO_*_PASSWORD) and printed
+only when a user is first created; none is fixed in the code.
+"""
+
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils.text import slugify
+
+import articles
+from articles.ingest.registry import parse
+from articles.models import Agency, AgencyAlias, Attribution, Section, Story, WireStory
+from articles.services.ingest import Action, ingest_file
+from translations.models import Translation
+from translations.permissions import EDITORS_GROUP, TRANSLATORS_GROUP
+from translations.services.editing import ParagraphInput, story_write_text
+from translations.services.workflow import story_approve, story_publish, story_submit
+
+DEMO_DIR = Path(articles.__file__).resolve().parent / "demo"
+
+AGENCIES = [
+    # name, slug, language, website, aliases
+    ("Trend", "trend", "ru", "https://en.trend.az", ["Trend News Agency", "Trend.az"]),
+    (
+        "Kazinform",
+        "kazinform",
+        "kk",
+        "https://www.inform.kz",
+        ["Kazinform News Agency", "Kazinform International News Agency", "Kaztag"],
+    ),
+    ("AKIpress", "akipress", "ru", "https://akipress.com", ["AKIpress News Agency"]),
+    ("Anadolu Agency", "anadolu", "tr", "https://www.aa.com.tr", ["AA", "Anadolu Ajansı"]),
+]
+SECTIONS = [("Politics", "politics"), ("Economy", "economy"), ("World", "world")]
+WIRE_FILES = [
+    ("trend-ru-nato-partner.txt", "trend"),
+    ("akipress-ru-water.txt", "akipress"),
+    ("anadolu-tr-energy.txt", "anadolu"),
+    ("kazinform-kk-railway.txt", "kazinform"),
+]
+PUBLISHED_TEXT = "published-en-kazinform-nato-partner.txt"
+
+
+@dataclass
+class DemoUser:
+    username: str
+    group: str | None
+    superuser: bool = False
+
+
+USERS = [
+    DemoUser("translator", TRANSLATORS_GROUP),
+    DemoUser("editor", EDITORS_GROUP),
+    DemoUser("admin", None, superuser=True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo agencies, sections, users, wire stories and one published story."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would be loaded; write nothing."
+        )
+
+    def handle(self, *args, dry_run: bool, verbosity: int, **options) -> None:
+        self.verbosity = verbosity
+        try:
+            with transaction.atomic():
+                users = self._users()
+                self._reference_data()
+                self._wire_queue()
+                self._published_story(users["translator"], users["editor"])
+                if dry_run:
+                    transaction.set_rollback(True)
+        except (OSError, ValueError) as error:
+            raise CommandError(f"Loading the demo data failed: {error}") from error
+        if dry_run:
+            self.say("Dry run: nothing was written.")
+
+    def say(self, message: str, level: int = 1) -> None:
+        if self.verbosity >= level:
+            self.stdout.write(message)
+
+    def _users(self) -> dict[str, object]:
+        User = get_user_model()
+        users = {}
+        for demo in USERS:
+            user, created = User.objects.get_or_create(
+                username=demo.username,
+                defaults={
+                    "email": f"{demo.username}@newsroom.localhost",
+                    "is_staff": True,
+                    "is_superuser": demo.superuser,
+                },
+            )
+            if created:
+                password = os.environ.get(f"DEMO_{demo.username.upper()}_PASSWORD") or (
+                    secrets.token_urlsafe(12)
+                )
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                if demo.group:
+                    user.groups.add(Group.objects.get(name=demo.group))
+                # Printed once, whatever the verbosity: there is no other way to learn it.
+                self.stdout.write(f"Demo login: {demo.username} / {password}")
+            else:
+                self.say(f"Demo login: {demo.username} (exists; password unchanged)")
+            users[demo.username] = user
+        return users
+
+    def _reference_data(self) -> None:
+        for name, slug, language, website, aliases in AGENCIES:
+            agency, _ = Agency.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "default_language": language, "website": website},
+            )
+            for alias in aliases:
+                if not AgencyAlias.objects.filter(name__iexact=alias).exists():
+                    AgencyAlias.objects.create(agency=agency, name=alias)
+        for position, (name, slug) in enumerate(SECTIONS):
+            Section.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+
+    def _wire_queue(self) -> None:
+        for filename, agency_slug in WIRE_FILES:
+            agency = Agency.objects.get(slug=agency_slug)
+            for outcome in ingest_file(DEMO_DIR / filename, agency=agency):
+                if outcome.action == Action.FAILED:
+                    raise ValueError(str(outcome))
+                self.say(f"Wire: {outcome.message}", 2)
+
+    def _published_story(self, translator, editor) -> None:
+        source = WireStory.objects.get(
+            agency__slug="trend", checksum=self._checksum(DEMO_DIR / WIRE_FILES[0][0])
+        )
+        if Translation.objects.filter(wire_story=source).exists():
+            self.say("Published story: exists")
+            return
+        [english] = parse((DEMO_DIR / PUBLISHED_TEXT).read_bytes(), PUBLISHED_TEXT, language="en")
+        story = Story.objects.create(
+            headline=english.headline,
+            slug=slugify(english.headline)[:200],
+            language="en",
+            section=Section.objects.get(slug="politics"),
+            dateline="Brussels",
+            assignee=translator,
+        )
+        translation = Translation.objects.create(
+            story=story,
+            wire_story=source,
+            source_language=source.language,
+            target_language="en",
+            credit_line=source.agency.credit_line,
+            source_checksum=source.checksum,
+        )
+        translation.translators.add(translator)
+        Attribution.objects.bulk_create(
+            [
+                Attribution(
+                    story=story,
+                    agency=attribution.agency,
+                    credited_name=attribution.credited_name,
+                    role=attribution.role,
+                    position=attribution.position,
+                )
+                for attribution in source.attributions.all()
+            ]
+            + [
+                Attribution(
+                    story=story,
+                    agency=source.agency,
+                    credited_name=source.agency.name,
+                    role="translated_from",
+                    position=99,
+                )
+            ]
+        )
+        story_write_text(
+            story=story,
+            actor=translator,
+            headline=english.headline,
+            summary="NATO's special representative calls Kazakhstan its most active partner in "
+            "Central Asia.",
+            paragraphs=[ParagraphInput(text) for text in english.paragraphs],
+        )
+        story_submit(story=story, actor=translator)
+        story_approve(story=story, actor=editor)
+        story = story_publish(story=story, actor=editor)
+        self.say(f"Published story: {story.headline}")
+
+    @staticmethod
+    def _checksum(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
