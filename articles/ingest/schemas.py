@@ -1,0 +1,133 @@
+"""Offline validation of ninjs documents against the IPTC JSON Schemas.
+
+Schema files
+    ``ninjs-schema_<version>.json`` in ``$NINJS_SCHEMA_DIR``, default
+    ``<repo>/../shared/standards/ninjs/schema`` (``<repo>`` is the directory that holds
+    ``articles/``). Shipped: 2.0 (draft-04), 2.1, 2.2 and 3.1 (draft 2020-12; the 3.1 file's title
+    says 3.0.1, and it is used for every 3.x document because 3.0 and 3.1 share the camelCase keys).
+
+Which schema validates a document
+    1. A declaration: ``standard.schema`` or a top-level ``$schema`` naming
+       ``ninjs-schema_X.Y.json``, else ``standard.version`` when ``standard.name`` is absent or
+       contains "ninjs" (TT's profile calls itself "TTNINJS" 2.1). A patch level is ignored
+       (2.1.1 -> 2.1). A declared version without a schema file is a ParseError, never a guess.
+    2. Otherwise the key style: any camelCase top-level key (``versionCreated``, ``pubStatus``)
+       means 3.x, else 2.2, the newest lowercase version.
+
+    The official schemas forbid unknown top-level keys, ``$schema`` included, so a ``$schema``
+    hint is read and then left out of validation rather than reported as an error.
+
+Remote references
+    ``places[].geojson`` refers to https://geojson.org/schema/GeoJSON.json. CI has no network, so
+    that URI is served from a permissive local stub: GeoJSON shapes are not checked.
+
+Formats (``date-time``, ``uri``) are not asserted by the validator; the ninjs parser parses the
+dates it uses and reports a bad one itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.protocols import Validator
+from jsonschema.validators import validator_for
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .base import ParseError
+
+SCHEMA_DIR_ENV = "NINJS_SCHEMA_DIR"
+DEFAULT_LOWERCASE_VERSION = "2.2"
+DEFAULT_CAMELCASE_VERSION = "3.1"
+_VERSION_ALIASES = {"3.0": "3.1"}  # see the module docstring
+
+_GEOJSON_URI = "https://geojson.org/schema/GeoJSON.json"
+_SCHEMA_URI_VERSION = re.compile(r"ninjs-schema_(\d+\.\d+)")
+_VERSION = re.compile(r"^\s*(\d+)(?:\.(\d+))?")
+_MAX_INSTANCE_REPR = 60
+_JSON_TYPE_NAMES = {dict: "the object", list: "the array", str: "the string"}
+
+
+def schema_dir() -> Path:
+    repo = Path(__file__).resolve().parents[2]
+    return Path(os.environ.get(SCHEMA_DIR_ENV) or repo.parent / "shared/standards/ninjs/schema")
+
+
+def detect_version(document: Mapping[str, Any]) -> str:
+    """The schema version to validate ``document`` with; see the module docstring."""
+    declared = _declared_version(document)
+    if declared:
+        return _VERSION_ALIASES.get(declared, declared)
+    if any(key != key.lower() for key in document if not key.startswith("$")):
+        return DEFAULT_CAMELCASE_VERSION
+    return DEFAULT_LOWERCASE_VERSION
+
+
+def _declared_version(document: Mapping[str, Any]) -> str:
+    standard = document.get("standard")
+    standard = standard if isinstance(standard, Mapping) else {}
+    for uri in (standard.get("schema"), document.get("$schema")):
+        if isinstance(uri, str) and (match := _SCHEMA_URI_VERSION.search(uri)):
+            return match[1]
+    name, version = standard.get("name"), standard.get("version")
+    names_ninjs = not isinstance(name, str) or "ninjs" in name.lower()
+    if names_ninjs and isinstance(version, str) and (match := _VERSION.match(version)):
+        return f"{match[1]}.{match[2] or 0}"
+    return ""
+
+
+def validate(document: Mapping[str, Any], version: str) -> None:
+    """Raise ParseError naming the path of the most relevant schema violation, if any."""
+    instance = {key: value for key, value in document.items() if key != "$schema"}
+    errors = list(validator(version).iter_errors(instance))
+    if not errors:
+        return
+    error = best_match(errors)
+    more = f"; {len(errors) - 1} more error(s)" if len(errors) > 1 else ""
+    raise ParseError(f"{_path(error)}: {_message(error)} (ninjs {version} schema{more})")
+
+
+def validator(version: str) -> Validator:
+    """The cached validator for one ninjs version; ParseError if there is no schema for it."""
+    return _validator(version, schema_dir())
+
+
+@cache
+def _validator(version: str, directory: Path) -> Validator:
+    path = directory / f"ninjs-schema_{version}.json"
+    if not path.is_file():
+        raise ParseError(f"no schema for ninjs {version} (looked for {path})")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    cls = validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, registry=_offline_registry())
+
+
+@cache
+def _offline_registry() -> Registry:
+    stub = Resource.from_contents(
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"},
+        default_specification=DRAFT202012,
+    )
+    return Registry().with_resource(_GEOJSON_URI, stub)
+
+
+def _path(error: ValidationError) -> str:
+    return ".".join(str(part) for part in error.absolute_path) or "(root)"
+
+
+def _message(error: ValidationError) -> str:
+    # jsonschema puts the whole failing instance into some messages ("{...} is valid under each
+    # of ..."); an editor needs the path and the rule, not a page of JSON.
+    message = error.message
+    instance = repr(error.instance)
+    if len(instance) > _MAX_INSTANCE_REPR and instance in message:
+        message = message.replace(instance, _JSON_TYPE_NAMES.get(type(error.instance), "the value"))
+    return message
