@@ -4,9 +4,8 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from articles.management.commands.ingest import Command as IngestCommand
 from articles.models import Attribution, AttributionRole, WireStory
 from tests.factories import AgencyAliasFactory, AgencyFactory
 
@@ -24,13 +23,17 @@ def kazinform():
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    """Run the command as `manage.py` does, returning its exit code and output."""
+    """Run the command, returning the exit code and output that `manage.py ingest` gives.
+
+    run_from_argv() itself would close the database connection, and with it the test's
+    transaction, so this does what it does on a CommandError: print it and exit with its code.
+    """
     stdout, stderr = io.StringIO(), io.StringIO()
-    command = IngestCommand(stdout=stdout, stderr=stderr)
     try:
-        command.run_from_argv(["manage.py", "ingest", *map(str, args)])
-    except SystemExit as exit:
-        return exit.code, stdout.getvalue(), stderr.getvalue()
+        call_command("ingest", *map(str, args), stdout=stdout, stderr=stderr)
+    except CommandError as error:
+        stderr.write(f"CommandError: {error}\n")
+        return error.returncode, stdout.getvalue(), stderr.getvalue()
     return 0, stdout.getvalue(), stderr.getvalue()
 
 
