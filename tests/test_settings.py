@@ -1,0 +1,34 @@
+"""Settings come from the environment, and a production start without a secret says so."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+
+
+def start(env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "TESTING"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=REPO_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_start_without_secret_key_names_the_variable():
+    result = start({})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set. Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_start_with_secret_key_succeeds():
+    result = start({"SECRET_KEY": "x" * 50})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "started"
