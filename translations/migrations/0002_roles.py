@@ -30,6 +30,8 @@ EDITOR_PERMISSIONS = TRANSLATOR_PERMISSIONS + [
     "articles.preview_any_story",
     "articles.add_correction",
     "articles.view_correction",
+    "articles.view_attribution",
+    "articles.change_attribution",
     "translations.add_glossaryterm",
     "translations.change_glossaryterm",
     "translations.delete_glossaryterm",

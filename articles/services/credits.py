@@ -1,0 +1,22 @@
+"""Mapping unresolved credits to agencies."""
+
+from django.db import transaction
+
+from articles.models import Agency, AgencyAlias, Attribution
+
+
+@transaction.atomic
+def credit_map(*, credited_name: str, agency: Agency, remember_alias: bool = True) -> int:
+    """Resolve every unresolved credit written `credited_name` to `agency`; return how many.
+
+    With `remember_alias`, the name becomes an alias of the agency, so that later deliveries
+    resolve by themselves.
+    """
+    if remember_alias and not (
+        agency.name.lower() == credited_name.lower()
+        or AgencyAlias.objects.filter(name__iexact=credited_name).exists()
+    ):
+        AgencyAlias.objects.create(agency=agency, name=credited_name)
+    return Attribution.objects.filter(
+        agency__isnull=True, credited_name__iexact=credited_name
+    ).update(agency=agency)
