@@ -149,6 +149,9 @@ STORAGES = {
     },
 }
 
+# Under DEBUG and the tests there is no collectstatic: serve from the finders, as runserver does.
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise.
