@@ -7,6 +7,7 @@ reader can follow rather than scattered single characters, and bounds its time o
 """
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -57,12 +58,30 @@ class RevisionDiff:
         return [p for p in self.paragraphs if p.kind != "unchanged"]
 
 
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
 def text_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """Word by word: each word, space run or sign is encoded as one character for the diff
+    (as diff-match-patch does with lines), so that no change starts in the middle of a word."""
+    vocabulary: dict[str, str] = {}
+
+    def encode(text: str) -> str:
+        return "".join(
+            vocabulary.setdefault(token, chr(0xE000 + len(vocabulary)))
+            for token in _TOKENS.findall(text)
+        )
+
+    encoded_old, encoded_new = encode(old), encode(new)
+    words = {char: token for token, char in vocabulary.items()}
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 1.0
-    diffs = dmp.diff_main(old, new)
+    diffs = dmp.diff_main(encoded_old, encoded_new, checklines=False)
+    # Cleaning up on the encoded tokens merges small runs yet keeps every edge on a word edge.
     dmp.diff_cleanupSemantic(diffs)
-    return tuple(Segment(_OPS[op], text) for op, text in diffs if text)
+    return tuple(
+        Segment(_OPS[op], "".join(words[char] for char in chars)) for op, chars in diffs if chars
+    )
 
 
 def paragraph_diff(old: list[str], new: list[str]) -> list[ParagraphChange]:

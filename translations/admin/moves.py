@@ -142,9 +142,11 @@ class Move:
         return self.is_open(story) and self.permitted(user, story)
 
     def make_form(self, story: Story, data: Any = None) -> forms.Form:
+        # Several moves' forms share a page: their ids must not clash.
+        auto_id = f"id_{self.name}_%s"
         if self.takes_story:
-            return self.form_class(data, story=story)
-        return self.form_class(data)
+            return self.form_class(data, story=story, auto_id=auto_id)
+        return self.form_class(data, auto_id=auto_id)
 
 
 def _in(*states: StoryStatus) -> Callable[[Story], bool]:
