@@ -18,7 +18,7 @@ from articles.models import (
     StoryStatus,
     WireStory,
 )
-from translations.models import Translation
+from translations.models import ReviewComment, Translation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -154,3 +154,58 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     credited_name = factory.LazyAttribute(lambda a: a.agency.name if a.agency else "Unknown")
     role = AttributionRole.ORIGINAL_REPORTER
+
+
+class ReviewCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewComment
+
+    story = factory.SubFactory(StoryFactory)
+    author = factory.SubFactory(EditorFactory)
+    body = "Check the date in this paragraph."
+
+
+def story_in_state(
+    status: str,
+    *,
+    assignee=None,
+    scheduled: bool = False,
+    wire_story: WireStory | None = None,
+    **fields,
+) -> Story:
+    """A story translated from a wire story, in any workflow state, with two revisions kept.
+
+    "scheduled" is status published with the publish time ahead. The first revision is the
+    draft as created, the second an edit of its first paragraph, as a translator would leave it.
+    """
+    from translations.services.editing import (
+        ParagraphInput,
+        revision_snapshot,
+        story_write_text,
+    )
+
+    now = timezone.now()
+    if status in (StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN):
+        fields.setdefault("publish_at", now + timezone.timedelta(hours=2 if scheduled else -2))
+    if status == StoryStatus.WITHDRAWN:
+        fields.setdefault("withdrawn_at", now - timezone.timedelta(hours=1))
+        fields.setdefault("withdrawal_note", "Withdrawn at the agency's request.")
+    story = StoryFactory(status=status, assignee=assignee, **fields)
+    TranslationFactory(
+        story=story,
+        wire_story=wire_story or WireStoryFactory(),
+        translators=[assignee] if assignee else None,
+    )
+    revision_snapshot(story=story, actor=assignee, reason="created")
+    paragraphs = list(story.paragraphs.order_by("position"))
+    story_write_text(
+        story=story,
+        actor=assignee,
+        headline=story.headline,
+        summary=story.summary,
+        paragraphs=[
+            ParagraphInput(text=p.text + (" Edited." if i == 0 else ""), key=p.key)
+            for i, p in enumerate(paragraphs)
+        ],
+    )
+    return story

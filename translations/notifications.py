@@ -62,3 +62,13 @@ def notify_published(story: Story) -> int:
         f"{settings.SITE_URL}{story.get_absolute_url()}\n",
         recipients,
     )
+
+
+def notify_reassigned(story: Story) -> int:
+    assignee = story.assignee
+    return _send(
+        f"[Newsroom] Assigned to you: {story.headline}",
+        f"{story.headline}\nis now assigned to you ({story.get_status_display().lower()}).\n\n"
+        f"{_absolute_admin_url(story)}\n",
+        [assignee.email] if assignee else [],
+    )

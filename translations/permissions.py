@@ -6,9 +6,10 @@ not leak.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Story, StoryStatus
+from translations.models import Translation
 
 type AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -30,13 +31,16 @@ def is_assigned(user: AnyUser, story: Story) -> bool:
     return user.is_authenticated and story.assignee_id == user.pk
 
 
-def can_edit(user: AnyUser, story: Story) -> bool:
-    if story.status not in EDITABLE_STATES:
-        return False
+def may_work_on(user: AnyUser, story: Story) -> bool:
+    """The assigned translator or an editor, whatever the story's state."""
     return user.is_active and (
         user.has_perm("articles.edit_any_story")
         or (user.has_perm("articles.change_story") and is_assigned(user, story))
     )
+
+
+def can_edit(user: AnyUser, story: Story) -> bool:
+    return story.status in EDITABLE_STATES and may_work_on(user, story)
 
 
 def can_submit(user: AnyUser, story: Story) -> bool:
@@ -62,6 +66,21 @@ def can_reassign(user: AnyUser) -> bool:
     return user.is_active and user.has_perm("articles.reassign_wirestory")
 
 
+def can_comment(user: AnyUser, story: Story) -> bool:
+    """Editors discuss a story with its translator; both may comment and resolve comments."""
+    return can_preview(user, story)
+
+
+def has_translated(user: AnyUser, story: Story) -> bool:
+    """The user is (or was) a translator of the story: four eyes bars them from approving it."""
+    if not user.is_authenticated:
+        return False
+    if story.assignee_id == user.pk:
+        return True
+    translation = getattr(story, "translation", None)
+    return translation is not None and translation.translators.filter(pk=user.pk).exists()
+
+
 def stories_visible_to(user: AnyUser):
     """The stories a user may open in the desk and the admin; the rest answer 404."""
     if not user.is_active:
@@ -69,5 +88,8 @@ def stories_visible_to(user: AnyUser):
     if user.has_perm("articles.preview_any_story"):
         return Story.objects.all()
     if user.has_perm("articles.view_story"):
-        return Story.objects.filter(Q(assignee=user) | Q(translation__translators=user)).distinct()
+        # Exists, not a join: the admin combines this queryset with its own, which a
+        # .distinct() would forbid, and a join on translators would repeat rows.
+        translated = Translation.objects.filter(story=OuterRef("pk"), translators=user)
+        return Story.objects.filter(Q(assignee=user) | Exists(translated))
     return Story.objects.none()

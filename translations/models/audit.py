@@ -19,6 +19,8 @@ class EventType(models.TextChoices):
     TRANSLATION_REBASED = "translation_rebased", "Rebased onto a new source version"
     QA_ACKNOWLEDGED = "qa_acknowledged", "QA warning acknowledged"
     REVISION_RESTORED = "revision_restored", "Revision restored"
+    COMMENT_ADDED = "comment_added", "Review comment added"
+    COMMENT_RESOLVED = "comment_resolved", "Review comment resolved"
 
 
 class AuditEvent(models.Model):

@@ -24,11 +24,21 @@ class ReviewComment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(body=""), name="comment_body_set")
+            models.CheckConstraint(condition=~models.Q(body=""), name="comment_body_set"),
+            models.CheckConstraint(
+                condition=models.Q(resolved_at__isnull=True, resolved_by__isnull=True)
+                | models.Q(resolved_at__isnull=False, resolved_by__isnull=False),
+                name="comment_resolved_with_who_and_when",
+                violation_error_message="A resolved comment records who resolved it and when.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.body[:60]
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
 
 
 class StoryRevision(models.Model):
