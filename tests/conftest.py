@@ -67,3 +67,13 @@ def sample_path() -> Path:
 @pytest.fixture
 def ninjs_dir() -> Path:
     return NINJS_DIR
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started only once the test database exists.
+
+    Session fixtures are made before function ones, so without this the server could start
+    before the in-memory SQLite test database and give each request a database of its own.
+    """
+    return live_server
