@@ -158,7 +158,17 @@ def test_public_page_is_accessible_and_stays_on_the_site(
     headings = page.locator("h1").count()
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     page.keyboard.press("Tab")
-    first_focus = page.evaluate("document.activeElement.textContent.trim()")
+    first_focus = page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            return {
+                text: element.textContent.trim(),
+                top: element.getBoundingClientRect().top,
+                outline: style.outlineStyle + " " + style.outlineWidth,
+            };
+        }"""
+    )
     context.close()
 
     assert response is not None
@@ -167,7 +177,8 @@ def test_public_page_is_accessible_and_stays_on_the_site(
     assert violations == [], f"axe-core found on {page_name} at {width}px:\n{describe(violations)}"
     assert headings == 1
     assert overflow <= 0, f"{page_name} scrolls sideways by {overflow}px at {width}px"
-    assert first_focus == "Skip to content"
+    # The skip link comes first, shows itself, and focus is visible on it.
+    assert first_focus == {"text": "Skip to content", "top": 0, "outline": "solid 3px"}
     site = urlsplit(live_server.url).netloc
     assert requested
     assert [url for url in requested if urlsplit(url).netloc != site] == []
