@@ -234,6 +234,10 @@ def image_make_renditions(*, image: Image) -> int:
     written: list[str] = []
     try:
         with transaction.atomic():
+            if (image.width, image.height) != upright.size:
+                # Dimensions read from a file still on its side; pages need them upright.
+                image.width, image.height = upright.size
+                image.save(update_fields=["width", "height"])
             _renditions(image, upright, stem, written)
     except BaseException:
         _remove_files(image.file.storage, written)

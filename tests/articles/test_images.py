@@ -293,3 +293,14 @@ def test_list_items_show_a_credited_thumbnail(client):
     assert img.get("width")
     assert img.get("height")
     assert len(page.xpath("//article[contains(@class, 'story-item')]")) == 2
+
+
+def test_list_with_pictures_stays_within_its_query_budget(client, django_assert_max_num_queries):
+    for _ in range(5):
+        PublishedStoryFactory(lead_image=ImageFactory(file=jpeg_upload(width=400, height=300)))
+
+    # Cold cache: the count, the stories, their renditions and the navigation.
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("articles:home"))
+
+    assert response.text.count("<picture>") == 5
