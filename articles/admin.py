@@ -3,10 +3,14 @@ desk (translations.admin), which owns their workflow."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
+from django.http import HttpRequest
 from django.utils.html import format_html
 
+from .cache import purge_public_pages
 from .models import Agency, AgencyAlias, Attribution, Image, Section
 from .services.credits import credit_map
+from .services.images import image_create, image_open_verified
 
 
 class AgencyAliasInline(admin.TabularInline):
@@ -28,16 +32,88 @@ class SectionAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     prepopulated_fields = {"slug": ["name"]}
 
+    # The sections are the navigation of every public page, so cached pages must go with them.
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(purge_public_pages)
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        transaction.on_commit(purge_public_pages)
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(purge_public_pages)
+
+
+class ImageForm(forms.ModelForm):
+    # A plain file field: image_open_verified says what is wrong with a bad upload, where
+    # forms.ImageField would only call it "not a valid image".
+    file = forms.FileField(
+        label="Picture",
+        help_text="A JPEG, PNG or WebP photo. It is stored upright and without its EXIF and "
+        "location data; the sizes readers' screens need are made from it.",
+    )
+
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "credit", "caption"]
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file and not self.instance.pk:
+            image_open_verified(file)
+        return file
+
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "created_at"]
+    form = ImageForm
+    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "rendition_count"]
     search_fields = ["alt_text", "credit", "caption"]
-    readonly_fields = ["width", "height"]
+    readonly_fields = ["width", "height", "rendition_list"]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Image | None = None):
+        # Stories point at the picture and its renditions: a new picture is a new Image.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "file"] if obj else readonly
+
+    def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        created = image_create(
+            file=form.cleaned_data["file"],
+            alt_text=obj.alt_text,
+            credit=obj.credit,
+            caption=obj.caption,
+        )
+        # The admin goes on with `obj` (log entry, redirect): make it the stored image.
+        obj.pk = created.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
 
     @admin.display(description="Image")
     def thumbnail(self, obj: Image) -> str:
-        return format_html('<img src="{}" alt="" width="80" style="height:auto">', obj.file.url)
+        smallest = next(iter(obj.renditions.all()), None)
+        url = smallest.file.url if smallest else obj.file.url
+        return format_html('<img src="{}" alt="" width="80" style="height:auto">', url)
+
+    @admin.display(description="Renditions")
+    def rendition_count(self, obj: Image) -> int:
+        return len(obj.renditions.all())
+
+    @admin.display(description="Renditions")
+    def rendition_list(self, obj: Image) -> str:
+        return (
+            ", ".join(
+                f"{r.get_format_display()} {r.width}x{r.height}" for r in obj.renditions.all()
+            )
+            or "None"
+        )
 
 
 class UnresolvedFilter(admin.SimpleListFilter):

@@ -1,7 +1,7 @@
 """The public site. Every queryset here starts from Story.objects.live()."""
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 
@@ -41,6 +41,25 @@ class SectionStoryListView(StoryListView):
         return super().get_context_data(heading=self.section.name, section=self.section, **kwargs)
 
 
+class SearchView(StoryListView):
+    """Placeholder for the search of issue 5 (full-text, ranked) being built on its own branch;
+    it exists here so that the header's search form has somewhere to go."""
+
+    def get_queryset(self) -> QuerySet[Story]:
+        self.query = self.request.GET.get("q", "").strip()
+        if not self.query:
+            return Story.objects.none()
+        return (
+            super()
+            .get_queryset()
+            .filter(Q(headline__icontains=self.query) | Q(summary__icontains=self.query))
+        )
+
+    def get_context_data(self, **kwargs):
+        heading = f"Search results for “{self.query}”" if self.query else "Search"
+        return super().get_context_data(heading=heading, **kwargs)
+
+
 class StoryDetailView(DetailView):
     """A live story; a withdrawn one keeps its URL and answers 410 Gone with its note."""
 
@@ -54,6 +73,7 @@ class StoryDetailView(DetailView):
             .prefetch_related(
                 "paragraphs",
                 "corrections",
+                Prefetch("lead_image__renditions"),
                 Prefetch("attributions", queryset=Attribution.objects.select_related("agency")),
             )
         )

@@ -29,6 +29,12 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads and renditions go to a fresh directory per test, never into the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def translator(db):
     return TranslatorFactory()
@@ -67,3 +73,13 @@ def sample_path() -> Path:
 @pytest.fixture
 def ninjs_dir() -> Path:
     return NINJS_DIR
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started only once the test database exists.
+
+    Session fixtures are made before function ones, so without this the server could start
+    before the in-memory SQLite test database and give each request a database of its own.
+    """
+    return live_server

@@ -1,23 +1,28 @@
 """factory_boy factories for the domain. Build what a test needs, nothing more."""
 
 import hashlib
+from io import BytesIO
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image as PILImage
 
 from articles.models import (
     Agency,
     AgencyAlias,
     Attribution,
     AttributionRole,
+    Image,
     Section,
     Story,
     StoryParagraph,
     StoryStatus,
     WireStory,
 )
+from articles.services.images import image_create
 from translations.models import ReviewComment, Translation
 
 
@@ -209,3 +214,33 @@ def story_in_state(
         ],
     )
     return story
+
+
+def jpeg_upload(
+    width: int = 1600,
+    height: int = 1000,
+    name: str = "photo.jpg",
+    exif: PILImage.Exif | None = None,
+    color: str = "steelblue",
+) -> SimpleUploadedFile:
+    """A JPEG as a camera would upload it, made with Pillow; pass `exif` to add EXIF tags."""
+    buffer = BytesIO()
+    picture = PILImage.new("RGB", (width, height), color)
+    picture.save(buffer, "JPEG", quality=90, **({"exif": exif} if exif is not None else {}))
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A picture stored the way every upload is: through image_create, with its renditions."""
+
+    class Meta:
+        model = Image
+
+    file = factory.LazyFunction(jpeg_upload)
+    alt_text = factory.Sequence(lambda n: f"Delegates in the conference hall, picture {n}")
+    credit = "Photo: Aida Sultanova / Trend"
+    caption = ""
+
+    @classmethod
+    def _create(cls, model_class, **kwargs) -> Image:
+        return image_create(**kwargs)

@@ -50,7 +50,11 @@ class StoryQuerySet(models.QuerySet):
         return self.filter(status=StoryStatus.WITHDRAWN)
 
     def for_listing(self) -> "StoryQuerySet":
-        return self.select_related("section", "lead_image").order_by("-publish_at", "-pk")
+        return (
+            self.select_related("section", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .order_by("-publish_at", "-pk")
+        )
 
 
 def new_paragraph_key() -> str:
