@@ -1,8 +1,10 @@
 """Shared fixtures: the people of the product's permission table, and the sample story."""
 
+import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import EditorFactory, TranslatorFactory, UserFactory
@@ -73,6 +75,21 @@ def sample_path() -> Path:
 @pytest.fixture
 def ninjs_dir() -> Path:
     return NINJS_DIR
+
+
+@pytest.fixture(autouse=True)
+def _roles_after_flush(request):
+    """Put back the Translators and Editors groups for tests that run outside a transaction.
+
+    Such tests end with a flush of every table, which takes the groups made by the data
+    migration with it; the migration's own function makes them again.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    roles = importlib.import_module("translations.migrations.0002_roles")
+    roles.create_groups(django_apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from translations.services.workflow import story_approve, story_publish
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL row locks (set DATABASE_URL); runs in CI's PostgreSQL leg",

@@ -80,7 +80,7 @@ def test_a_rolled_back_move_sends_nothing(
     assert not AuditEvent.objects.filter(story=story).exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_with_real_transactions_mail_follows_the_commit(translator, editor):
     story = story_in_state(StoryStatus.DRAFT, assignee=translator)
 
