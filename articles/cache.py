@@ -4,7 +4,17 @@ Purging bumps the version, so every worker (and every Redis-backed cache user) s
 old pages at once, without having to know which keys a story appeared under.
 """
 
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import conditional_page
 
 VERSION_KEY = "public-pages:version"
 
@@ -22,3 +32,35 @@ def purge_public_pages() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def public_response[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """Serve a public view from the page cache, keyed on the current public cache version.
+
+    A purge bumps the version, so the next request misses and renders afresh: a withdrawn or
+    unpublished story is never served from this cache. Responses carry Cache-Control (see
+    settings.PUBLIC_MAX_AGE), an ETag and, where the view sets it, a Last-Modified derived from
+    the data, and a conditional request that matches answers 304 Not Modified.
+    """
+
+    @wraps(view)
+    def with_headers(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+        if settings.PUBLIC_MAX_AGE == 0:
+            patch_cache_control(response, must_revalidate=True)
+        return response
+
+    @wraps(view)
+    def cached(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        prefix = f"public-v{public_cache_version()}"
+        page = cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix=prefix)(with_headers)
+        return page(request, *args, **kwargs)
+
+    return conditional_page(cached)
+
+
+def set_last_modified(response: HttpResponse, when: datetime | None) -> HttpResponse:
+    if when is not None:
+        response.headers["Last-Modified"] = http_date(when.timestamp())
+    return response

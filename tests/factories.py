@@ -12,6 +12,7 @@ from articles.models import (
     AgencyAlias,
     Attribution,
     AttributionRole,
+    Correction,
     Section,
     Story,
     StoryParagraph,
@@ -154,3 +155,11 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     credited_name = factory.LazyAttribute(lambda a: a.agency.name if a.agency else "Unknown")
     role = AttributionRole.ORIGINAL_REPORTER
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    story = factory.SubFactory(PublishedStoryFactory)
+    note = "An earlier version misspelt the envoy's name."

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from articles.cache import purge_public_pages
 from articles.models import PubStatus, Story, StoryStatus
+from articles.search import index_stories
 from translations import notifications, permissions
 from translations.models import EventType
 
@@ -205,6 +206,7 @@ def story_publish(
             publish_at=when,
             payload={"publish_at": when.isoformat(), "requested": (publish_at or when).isoformat()},
         )
+        transaction.on_commit(partial(index_stories, [story.pk]))
         transaction.on_commit(purge_public_pages)
         transaction.on_commit(partial(notifications.notify_published, story))
     return story
