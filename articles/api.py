@@ -2,11 +2,10 @@
 
 Plain Django views: two read-only JSON endpoints need no framework. The version is chosen by
 the URL or, on /api/ninjs/stories/, by ?version= (default: the latest, 3.1). The list takes the
-filters of the public lists (articles.filters) and ?page=.
+filters of the public lists (articles.filters) and ?page= (next/previous links, no total).
 """
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
@@ -46,25 +45,30 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
         .select_related(*STORY_RELATED)
         .order_by("-publish_at", "-pk")
     )
-    paginator = Paginator(stories, settings.PAGINATE_BY)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        return _errors({"page": [str(error)]})
-    items = list(page.object_list)
+    # Pages without a total count: one row beyond the page says whether another follows, and
+    # the query a count would cost stays within the list budget.
+    size = settings.PAGINATE_BY
+    number = request.GET.get("page") or "1"
+    if not number.isdigit() or int(number) < 1:
+        return _errors({"page": ["Enter a page number: 1, 2, 3…"]})
+    number = int(number)
+    items = list(stories[(number - 1) * size : number * size + 1])
+    if number > 1 and not items:
+        return _errors({"page": [f"Page {number} is past the last story."]})
+    has_next, items = len(items) > size, items[:size]
     prefetch_related_objects(items, *story_prefetch())
 
-    def page_url(number: int) -> str:
+    def page_url(page: int) -> str:
         query = request.GET.copy()
-        query["page"] = str(number)
+        query["page"] = str(page)
         return absolute_url(f"{request.path}?{query.urlencode()}")
 
     response = JsonResponse(
         {
             "version": chosen,
-            "count": paginator.count,
-            "next": page_url(page.next_page_number()) if page.has_next() else None,
-            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "page": number,
+            "next": page_url(number + 1) if has_next else None,
+            "previous": page_url(number - 1) if number > 1 else None,
             "items": [ninjs(story, chosen) for story in items],
         },
         json_dumps_params=JSON_PARAMS,

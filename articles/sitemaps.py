@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -57,21 +57,45 @@ class SectionSitemap(SiteSitemap):
 
 
 class AgencySitemap(SiteSitemap):
-    changefreq = "daily"
+    """The agencies that have live stories, dated by the latest of them."""
 
-    def items(self) -> QuerySet[Agency]:
-        return Agency.objects.order_by("name")
+    changefreq = "hourly"
+
+    def items(self) -> list[Agency]:
+        # As Story.objects.credited_to() reads the chain, in a form a subquery can correlate.
+        latest = (
+            Story.objects.live()
+            .filter(
+                Q(attributions__agency=OuterRef("pk"))
+                | Q(translation__wire_story__agency=OuterRef("pk"))
+            )
+            .order_by("-publish_at")
+            .values("publish_at")[:1]
+        )
+        # A list: one query, where a queryset would cost the paginator a count as well.
+        return list(
+            Agency.objects.annotate(latest=Subquery(latest))
+            .filter(latest__isnull=False)
+            .order_by("name")
+        )
+
+    def lastmod(self, agency: Agency) -> datetime:
+        return agency.latest
 
 
 class HomeSitemap(SiteSitemap):
     changefreq = "always"
     priority = 1.0
 
-    def items(self) -> list[str]:
-        return ["articles:home"]
+    def items(self) -> list[datetime]:
+        latest = Story.objects.live().aggregate(latest=Max("publish_at"))["latest"]
+        return [latest] if latest else []
 
-    def location(self, name: str) -> str:
-        return reverse(name)
+    def location(self, latest: datetime) -> str:
+        return reverse("articles:home")
+
+    def lastmod(self, latest: datetime) -> datetime:
+        return latest
 
 
 SITEMAPS = {

@@ -47,7 +47,8 @@ urlpatterns = [
     path(
         "sitemap.xml",
         public_response(sitemap),
-        {"sitemaps": sitemaps.SITEMAPS},
+        # Django's own template writes lastmod as a date; a newsroom's change by the minute.
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "articles/sitemap.xml"},
         name="sitemap",
     ),
     path("sitemap-news.xml", public_response(sitemaps.news_sitemap), name="news-sitemap"),

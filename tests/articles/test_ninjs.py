@@ -60,7 +60,8 @@ def test_every_list_and_detail_response_validates(client, validators, demo_like,
     assert response["Content-Type"] == "application/json"
     body = response.json()
     assert body["version"] == version
-    assert body["count"] == 4
+    assert len(body["items"]) == 4
+    assert body["next"] is None
     for item in body["items"]:
         assert_valid(validators[version], item)
         detail_url = (
@@ -105,10 +106,21 @@ def test_an_unknown_version_answers_400(client, sample_story):
     assert "version" in response.json()["errors"]
 
 
-def test_an_invalid_page_answers_400(client, sample_story):
-    response = client.get(reverse("articles:api-stories"), {"page": "99"})
+@pytest.mark.parametrize("page", ["99", "0", "two"])
+def test_an_invalid_page_answers_400(client, sample_story, page):
+    response = client.get(reverse("articles:api-stories"), {"page": page})
     assert response.status_code == 400
     assert "page" in response.json()["errors"]
+
+
+def test_pages_link_to_each_other(client, settings, sample_story, german_story, kazinform_story):
+    settings.PAGINATE_BY = 2
+    first = client.get(reverse("articles:api-stories"), {"version": "2.2"}).json()
+    assert first["previous"] is None
+    assert first["next"] == f"{settings.SITE_URL}/api/ninjs/stories/?version=2.2&page=2"
+    second = client.get(first["next"].removeprefix(settings.SITE_URL)).json()
+    assert second["next"] is None
+    assert len(first["items"]) + len(second["items"]) == 3
 
 
 def test_only_live_stories_are_served(client, sample_story):
