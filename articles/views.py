@@ -38,7 +38,9 @@ class StoryListView(ListView):
 
     template_name = "articles/story_list.html"
     context_object_name = "stories"
-    paginate_by = settings.PAGINATE_BY
+
+    def get_paginate_by(self, queryset) -> int:
+        return settings.PAGINATE_BY
 
     def fixed_filters(self) -> dict[str, str]:
         """Filters the page's own URL sets (the section of a section page...)."""

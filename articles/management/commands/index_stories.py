@@ -8,6 +8,7 @@ story tables directly).
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.cache import purge_public_pages
 from articles.models import Story, StoryStatus
 from articles.search import index_stories, uses_full_text_search
 
@@ -42,5 +43,7 @@ class Command(BaseCommand):
             done += index_stories(ids[start : start + BATCH])
             if verbosity >= 2:
                 self.stdout.write(f"Indexed {done} of {len(ids)} stories…")
+        # Cached search results (and the cached list of configurations) predate the rebuild.
+        purge_public_pages()
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(f"Indexed {done} stories."))
