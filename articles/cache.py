@@ -4,7 +4,21 @@ Purging bumps the version, so every worker (and every Redis-backed cache user) s
 old pages at once, without having to know which keys a story appeared under.
 """
 
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_response_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.cache import cache_page
 
 VERSION_KEY = "public-pages:version"
 
@@ -22,3 +36,50 @@ def purge_public_pages() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def public_response[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """Serve a public view from the page cache, keyed on the current public cache version.
+
+    A purge bumps the version, so the next request misses and renders afresh: a withdrawn or
+    unpublished story is never served from this cache. Responses carry Cache-Control and
+    Expires (settings.PUBLIC_MAX_AGE), an ETag and, where the view sets it, a Last-Modified
+    derived from the data; a conditional request that matches answers 304 Not Modified.
+    """
+
+    @wraps(view)
+    def with_headers(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        patch_response_headers(response, settings.PUBLIC_MAX_AGE)
+        patch_cache_control(response, public=True)
+        if settings.PUBLIC_MAX_AGE == 0:
+            patch_cache_control(response, must_revalidate=True)
+        return response
+
+    @wraps(view)
+    def cached(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        prefix = f"public-v{public_cache_version()}"
+        page = cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix=prefix)(with_headers)
+        response = page(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response = response.render()
+        # Done here rather than with @conditional_page: a TemplateResponse coming out of the
+        # cache is already rendered, and the decorator would drop the 304 it computes for it.
+        if request.method not in ("GET", "HEAD") or response.streaming:
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    return cached
+
+
+def set_last_modified(response: HttpResponse, when: datetime | None) -> HttpResponse:
+    if when is not None:
+        response.headers["Last-Modified"] = http_date(when.timestamp())
+    return response

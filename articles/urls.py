@@ -1,13 +1,73 @@
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path, re_path
 
-from . import views
+from . import api, feeds, sitemaps, views
+from .cache import public_response
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("news/<slug:slug>/", views.StoryDetailView.as_view(), name="story"),
-    path("agencies/<slug:slug>/", views.AgencyStoryListView.as_view(), name="agency"),
-    path("sections/<slug:slug>/", views.SectionStoryListView.as_view(), name="section"),
+    path("", public_response(views.HomeView.as_view()), name="home"),
+    path("search/", public_response(views.SearchView.as_view()), name="search"),
+    path("news/<slug:slug>/", public_response(views.StoryDetailView.as_view()), name="story"),
+    path(
+        "agencies/<slug:slug>/",
+        public_response(views.AgencyStoryListView.as_view()),
+        name="agency",
+    ),
+    path(
+        "sections/<slug:slug>/",
+        public_response(views.SectionStoryListView.as_view()),
+        name="section",
+    ),
+    # Feeds
+    path("feeds/latest.rss", public_response(feeds.LatestStoriesRss()), name="feed-rss"),
+    path("feeds/latest.atom", public_response(feeds.LatestStoriesAtom()), name="feed-atom"),
+    path(
+        "sections/<slug:slug>/feed.rss",
+        public_response(feeds.SectionStoriesRss()),
+        name="section-feed-rss",
+    ),
+    path(
+        "sections/<slug:slug>/feed.atom",
+        public_response(feeds.SectionStoriesAtom()),
+        name="section-feed-atom",
+    ),
+    path(
+        "agencies/<slug:slug>/feed.rss",
+        public_response(feeds.AgencyStoriesRss()),
+        name="agency-feed-rss",
+    ),
+    path(
+        "agencies/<slug:slug>/feed.atom",
+        public_response(feeds.AgencyStoriesAtom()),
+        name="agency-feed-atom",
+    ),
+    # Sitemaps and robots.txt
+    path(
+        "sitemap.xml",
+        public_response(sitemap),
+        # Django's own template writes lastmod as a date; a newsroom's change by the minute.
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "articles/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("sitemap-news.xml", public_response(sitemaps.news_sitemap), name="news-sitemap"),
+    path("robots.txt", public_response(sitemaps.robots_txt), name="robots"),
+    # The ninjs API
+    path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
+    path(
+        "api/ninjs/stories/<slug:slug>/",
+        public_response(api.story_detail),
+        name="api-story",
+    ),
+    re_path(
+        r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/$",
+        public_response(api.story_list),
+        name="api-stories",
+    ),
+    re_path(
+        r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/(?P<slug>[-\w]+)/$",
+        public_response(api.story_detail),
+        name="api-story",
+    ),
 ]

@@ -1,63 +1,156 @@
-"""The public site. Every queryset here starts from Story.objects.live()."""
+"""The public site. Every queryset here starts from Story.objects.live().
+
+The views are wrapped in articles.cache.public_response (in urls.py): page cache, Cache-Control,
+ETag, and 304 answers to conditional requests.
+"""
+
+from datetime import datetime
+from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Max, QuerySet, Window, prefetch_related_objects
+from django.db.models.functions import Greatest, RowNumber
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 
-from .models import Agency, Attribution, Section, Story, StoryStatus
+from .cache import set_last_modified
+from .filters import StoryFilterSet
+from .models import Agency, AttributionRole, Section, Story, StoryStatus
+from .provenance import STORY_RELATED, date_modified, story_prefetch
+from .search import attach_snippets, search_stories
+from .structured_data import news_article
+
+SECTION_TEASERS = 4
+ROLE_HEADINGS = {
+    AttributionRole.TRANSLATED_FROM: "Stories translated from {agency}",
+    AttributionRole.ORIGINAL_REPORTER: "Stories first reported by {agency}",
+    AttributionRole.DISTRIBUTED_BY: "Stories distributed by {agency}",
+}
+
+
+def bad_request(request, errors: dict[str, list[str]]) -> HttpResponse:
+    return render(request, "articles/bad_request.html", {"errors": errors}, status=400)
 
 
 class StoryListView(ListView):
+    """A paginated list of live stories, narrowed by the StoryFilterSet parameters."""
+
     template_name = "articles/story_list.html"
     context_object_name = "stories"
-    paginate_by = settings.PAGINATE_BY
+
+    def get_paginate_by(self, queryset) -> int:
+        return settings.PAGINATE_BY
+
+    def fixed_filters(self) -> dict[str, str]:
+        """Filters the page's own URL sets (the section of a section page...)."""
+        return {}
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        data = request.GET.copy()
+        for name, value in self.fixed_filters().items():
+            data[name] = value
+        self.filterset = StoryFilterSet(data, queryset=Story.objects.all())
+        if not self.filterset.is_valid():
+            return bad_request(request, self.filterset.error_messages)
+        response = super().get(request, *args, **kwargs)
+        return set_last_modified(response, self.last_modified())
 
     def get_queryset(self) -> QuerySet[Story]:
-        return Story.objects.live().for_listing()
+        return self.filterset.filter_queryset(self.filterset.queryset.live()).for_listing()
+
+    def last_modified(self) -> datetime | None:
+        # Over the stories the list has ever shown, so that a withdrawal moves it too.
+        once_live = self.filterset.filter_queryset(self.filterset.queryset.once_live())
+        return once_live.aggregate(latest=Max(Greatest("publish_at", "updated_at")))["latest"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
 class HomeView(StoryListView):
+    """The latest stories, and on the first page the latest few of each section."""
+
     template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1 and not self.request.GET:
+            context["section_teasers"] = self.section_teasers()
+        return context
+
+    def section_teasers(self) -> list[tuple[Section, list[Story]]]:
+        ranked = (
+            Story.objects.live()
+            .filter(section__isnull=False)
+            .annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by=F("section"),
+                    order_by=[F("publish_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(place__lte=SECTION_TEASERS)
+            .select_related("section")
+            .order_by("section__position", "section__name", "section_id", "place")
+        )
+        return [
+            (section, list(stories))
+            for section, stories in groupby(ranked, key=lambda story: story.section)
+        ]
 
 
 class AgencyStoryListView(StoryListView):
-    def get_queryset(self) -> QuerySet[Story]:
+    """Stories in whose provenance the agency appears; ?role= narrows to one part it played."""
+
+    def fixed_filters(self) -> dict[str, str]:
         self.agency = get_object_or_404(Agency, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(attributions__agency=self.agency).distinct()
+        return {"agency": self.agency.slug}
 
     def get_context_data(self, **kwargs):
+        role = self.filterset.form.cleaned_data.get("role")
+        heading = ROLE_HEADINGS.get(role, "Stories from {agency}").format(agency=self.agency.name)
         return super().get_context_data(
-            heading=f"Stories from {self.agency.name}", agency=self.agency, **kwargs
+            heading=heading,
+            agency=self.agency,
+            role=role,
+            roles=AttributionRole.choices,
+            **kwargs,
         )
 
 
 class SectionStoryListView(StoryListView):
-    def get_queryset(self) -> QuerySet[Story]:
+    def fixed_filters(self) -> dict[str, str]:
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(section=self.section)
+        return {"section": self.section.slug}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.section.name, section=self.section, **kwargs)
+        return super().get_context_data(
+            heading=self.section.name,
+            section=self.section,
+            **kwargs,
+        )
 
 
 class SearchView(StoryListView):
-    """Placeholder for the search of issue 5 (full-text, ranked) being built on its own branch;
-    it exists here so that the header's search form has somewhere to go."""
+    """Full-text search of live stories (articles.search), with the list filters."""
+
+    template_name = "articles/search.html"
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        self.query = request.GET.get("q", "").strip()
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Story]:
-        self.query = self.request.GET.get("q", "").strip()
-        if not self.query:
-            return Story.objects.none()
-        return (
-            super()
-            .get_queryset()
-            .filter(Q(headline__icontains=self.query) | Q(summary__icontains=self.query))
-        )
+        return self.filterset.filter_queryset(search_stories(self.query))
+
+    def last_modified(self) -> datetime | None:
+        return None
 
     def get_context_data(self, **kwargs):
-        heading = f"Search results for “{self.query}”" if self.query else "Search"
-        return super().get_context_data(heading=heading, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)
+        attach_snippets(context["stories"], self.query)
+        return context
 
 
 class StoryDetailView(DetailView):
@@ -66,19 +159,47 @@ class StoryDetailView(DetailView):
     template_name = "articles/story_detail.html"
     context_object_name = "story"
 
-    def get_queryset(self) -> QuerySet[Story]:
-        return (
-            (Story.objects.live() | Story.objects.withdrawn())
-            .select_related("section", "lead_image", "translation__wire_story__agency")
-            .prefetch_related(
-                "paragraphs",
-                "corrections",
-                Prefetch("lead_image__renditions"),
-                Prefetch("attributions", queryset=Attribution.objects.select_related("agency")),
-            )
+    def get_object(self, queryset=None) -> Story:
+        slug = self.kwargs["slug"]
+        # One query brings the story and the live stories made from the same wire story
+        # (same agency and guid, any version) in other languages, for the hreflang links.
+        source = Story.objects.filter(slug=slug)
+        stories = list(
+            (
+                (Story.objects.live() | Story.objects.withdrawn()).filter(slug=slug)
+                | Story.objects.live().filter(
+                    translation__wire_story__agency__in=source.values(
+                        "translation__wire_story__agency"
+                    ),
+                    translation__wire_story__guid__in=source.values(
+                        "translation__wire_story__guid"
+                    ),
+                )
+            ).select_related(*STORY_RELATED)
         )
+        story = next((s for s in stories if s.slug == slug), None)
+        if story is None:
+            raise Http404("No live story at this address.")
+        # One link per language: the newest story in it.
+        by_language: dict[str, Story] = {}
+        for other in sorted(stories, key=lambda s: s.publish_at, reverse=True):
+            if other.language != story.language:
+                by_language.setdefault(other.language, other)
+        self.alternates = [by_language[language] for language in sorted(by_language)]
+        if story.status == StoryStatus.PUBLISHED:
+            prefetch_related_objects([story], *story_prefetch())
+        return story
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            alternates=self.alternates, site_url=settings.SITE_URL, **kwargs
+        )
+        if self.object.status == StoryStatus.PUBLISHED:
+            context["structured_data"] = news_article(self.object)
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         if self.object.status == StoryStatus.WITHDRAWN:
             return render(self.request, "articles/withdrawn.html", context, status=410)
-        return super().render_to_response(context, **response_kwargs)
+        response = super().render_to_response(context, **response_kwargs)
+        return set_last_modified(response, date_modified(self.object))

@@ -13,6 +13,9 @@ Variables (default in brackets):
 - REDIS_URL: e.g. redis://127.0.0.1:6379/0 [local-memory cache].
 - MEDIA_ROOT, STATIC_ROOT: where uploads and collected static files live [./media, ./staticfiles].
 - SITE_URL: absolute base URL for mail, feeds, sitemaps and the API [http://127.0.0.1:8000].
+- SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].
+- PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
+- PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
 """
 
@@ -192,3 +195,13 @@ NINJS_SCHEMA_DIR = Path(
     )
 )
 PAGINATE_BY = 20
+# How long a rendered public page stays in the server's page cache. A purge (publish,
+# correction, withdrawal) empties it at once; the timeout only bounds how late a scheduled
+# story appears, since reaching its publish time purges nothing.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# max-age sent to browsers and shared caches. 0 (the default) makes them revalidate every time
+# (cheap: ETag and Last-Modified answer 304), so that nobody outside is left showing a
+# withdrawn story; raise it only behind a CDN that is purged with the site.
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "0"))
+# The name the site publishes under, in feeds, JSON-LD and the API.
+SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")

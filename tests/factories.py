@@ -15,6 +15,7 @@ from articles.models import (
     AgencyAlias,
     Attribution,
     AttributionRole,
+    Correction,
     Image,
     Section,
     Story,
@@ -244,3 +245,11 @@ class ImageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, **kwargs) -> Image:
         return image_create(**kwargs)
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    story = factory.SubFactory(PublishedStoryFactory)
+    note = "An earlier version misspelt the envoy's name."

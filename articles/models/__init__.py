@@ -1,5 +1,6 @@
 from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
 from .images import Image, ImageRendition
+from .search import StorySearchDocument
 from .stories import Correction, Section, Story, StoryParagraph, StoryQuerySet, StoryStatus
 from .wire import PubStatus, WireStory, WireStoryQuerySet
 
@@ -16,6 +17,7 @@ __all__ = [
     "Story",
     "StoryParagraph",
     "StoryQuerySet",
+    "StorySearchDocument",
     "StoryStatus",
     "WireStory",
     "WireStoryQuerySet",

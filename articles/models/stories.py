@@ -4,8 +4,11 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+
+from .agencies import Agency, Attribution, AttributionRole
 
 
 class StoryStatus(models.TextChoices):
@@ -49,12 +52,45 @@ class StoryQuerySet(models.QuerySet):
     def withdrawn(self) -> "StoryQuerySet":
         return self.filter(status=StoryStatus.WITHDRAWN)
 
+    def once_live(self) -> "StoryQuerySet":
+        """Live stories and those withdrawn since: everything a public list has ever shown.
+
+        Not for showing anything (that is live()): a list's Last-Modified is the latest change
+        among these, so that a withdrawal dates the lists it left.
+        """
+        return self.filter(
+            status__in=[StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN],
+            publish_at__lte=timezone.now(),
+        )
+
     def for_listing(self) -> "StoryQuerySet":
         return (
             self.select_related("section", "lead_image")
             .prefetch_related("lead_image__renditions")
             .order_by("-publish_at", "-pk")
         )
+
+    def credited_to(
+        self, agency: Agency | None = None, role: AttributionRole | str | None = None
+    ) -> "StoryQuerySet":
+        """Stories in whose provenance chain `agency` plays `role` (either may be left open).
+
+        The translation record names the agency a story was translated from even where no
+        `translated_from` attribution spells it out, so it counts as that role too.
+        """
+        links = Attribution.objects.filter(story=OuterRef("pk"))
+        if agency is not None:
+            links = links.filter(agency=agency)
+        if role:
+            links = links.filter(role=role)
+        condition = Exists(links)
+        if role in (None, "", AttributionRole.TRANSLATED_FROM):
+            condition |= (
+                Q(translation__wire_story__agency=agency)
+                if agency is not None
+                else Q(translation__isnull=False)
+            )
+        return self.filter(condition)
 
 
 def new_paragraph_key() -> str:

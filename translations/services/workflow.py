@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from articles.cache import purge_public_pages
 from articles.models import Correction, PubStatus, Story, StoryStatus
+from articles.search import index_stories
 from translations import notifications, permissions
 from translations.models import EventType, ReviewComment
 
@@ -241,6 +242,7 @@ def story_publish(
                 "previous_publish_at": previous.isoformat() if previous else None,
             },
         )
+        transaction.on_commit(partial(index_stories, [story.pk]), robust=True)
         transaction.on_commit(purge_public_pages, robust=True)
         transaction.on_commit(partial(notifications.notify_published, story), robust=True)
     return story

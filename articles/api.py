@@ -1,0 +1,104 @@
+"""The read-only ninjs API of live stories: /api/ninjs/<version>/stories/[<slug>/].
+
+Plain Django views: two read-only JSON endpoints need no framework. The version is chosen by
+the URL or, on /api/ninjs/stories/, by ?version= (default: the latest, 3.1). The list takes the
+filters of the public lists (articles.filters) and ?page= (next/previous links, no total).
+"""
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+
+from .cache import set_last_modified
+from .filters import StoryFilterSet
+from .models import Story, StoryStatus
+from .ninjs import LATEST, VERSIONS, ninjs
+from .provenance import STORY_RELATED, date_modified, story_prefetch
+from .site import absolute_url
+
+JSON_PARAMS = {"ensure_ascii": False}
+
+
+def _errors(errors: dict[str, list[str]], status: int = 400) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=status, json_dumps_params=JSON_PARAMS)
+
+
+def _version(request: HttpRequest, version: str | None) -> str | None:
+    version = version or request.GET.get("version") or LATEST
+    return version if version in VERSIONS else None
+
+
+def _version_error() -> JsonResponse:
+    return _errors({"version": [f"Choose one of {', '.join(VERSIONS)}."]})
+
+
+def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse:
+    chosen = _version(request, version)
+    if chosen is None:
+        return _version_error()
+    filterset = StoryFilterSet(request.GET, queryset=Story.objects.all())
+    if not filterset.is_valid():
+        return _errors(filterset.error_messages)
+    stories = (
+        filterset.filter_queryset(Story.objects.live())
+        .select_related(*STORY_RELATED)
+        .order_by("-publish_at", "-pk")
+    )
+    # Pages without a total count: one row beyond the page says whether another follows, and
+    # the query a count would cost stays within the list budget.
+    size = settings.PAGINATE_BY
+    number = request.GET.get("page") or "1"
+    if not number.isdigit() or int(number) < 1:
+        return _errors({"page": ["Enter a page number: 1, 2, 3…"]})
+    number = int(number)
+    items = list(stories[(number - 1) * size : number * size + 1])
+    if number > 1 and not items:
+        return _errors({"page": [f"Page {number} is past the last story."]})
+    has_next, items = len(items) > size, items[:size]
+    prefetch_related_objects(items, *story_prefetch())
+
+    def page_url(page: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(page)
+        return absolute_url(f"{request.path}?{query.urlencode()}")
+
+    response = JsonResponse(
+        {
+            "version": chosen,
+            "page": number,
+            "next": page_url(number + 1) if has_next else None,
+            "previous": page_url(number - 1) if number > 1 else None,
+            "items": [ninjs(story, chosen) for story in items],
+        },
+        json_dumps_params=JSON_PARAMS,
+    )
+    return set_last_modified(response, max(filter(None, map(date_modified, items)), default=None))
+
+
+def story_detail(request: HttpRequest, slug: str, version: str | None = None) -> JsonResponse:
+    chosen = _version(request, version)
+    if chosen is None:
+        return _version_error()
+    story = (
+        (Story.objects.live() | Story.objects.withdrawn())
+        .select_related(*STORY_RELATED)
+        .filter(slug=slug)
+        .first()
+    )
+    if story is None:
+        return _errors({"slug": ["No live story has this slug."]}, status=404)
+    if story.status == StoryStatus.WITHDRAWN:
+        # As the page does: the address stays, and says the story is gone and why.
+        return JsonResponse(
+            {
+                "uri": absolute_url(reverse("articles:story", kwargs={"slug": slug})),
+                "withdrawn_at": story.withdrawn_at.isoformat(),
+                "withdrawal_note": story.withdrawal_note,
+            },
+            status=410,
+            json_dumps_params=JSON_PARAMS,
+        )
+    prefetch_related_objects([story], *story_prefetch())
+    response = JsonResponse(ninjs(story, chosen), json_dumps_params=JSON_PARAMS)
+    return set_last_modified(response, date_modified(story))

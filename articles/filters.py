@@ -1,0 +1,91 @@
+"""The filters of the public lists and of the ninjs API, one FilterSet for both.
+
+Parameters: section (slug), agency (slug), role (the part the agency played, with or without
+an agency), source_language (BCP 47, "ru" also matches "ru-RU"), published_after and
+published_before (YYYY-MM-DD, inclusive, UTC). An invalid value makes the whole request a 400
+whose message names the parameter; the views never guess.
+"""
+
+import re
+
+import django_filters as filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from .models import Agency, AttributionRole, Section, StoryQuerySet
+
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def validate_language_tag(value: str) -> None:
+    if not LANGUAGE_TAG.match(value):
+        raise ValidationError(
+            "Enter a BCP 47 language tag such as ru, en or kk-Cyrl.", code="invalid"
+        )
+
+
+class StoryFilterForm(forms.Form):
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            self.add_error(
+                "published_before", "This date is before published_after; the range is empty."
+            )
+        return cleaned
+
+
+class StoryFilterSet(filters.FilterSet):
+    section = filters.ModelChoiceFilter(
+        queryset=Section.objects.all(), to_field_name="slug", label="Section"
+    )
+    # Agency and role narrow the same provenance link together (see filter_queryset).
+    agency = filters.ModelChoiceFilter(
+        queryset=Agency.objects.all(), to_field_name="slug", method="_together", label="Agency"
+    )
+    role = filters.ChoiceFilter(
+        choices=AttributionRole.choices, method="_together", label="Part the agency played"
+    )
+    source_language = filters.CharFilter(
+        method="filter_source_language",
+        validators=[validate_language_tag],
+        label="Translated from (language)",
+        max_length=35,
+    )
+    published_after = filters.DateFilter(
+        field_name="publish_at", lookup_expr="date__gte", label="Published on or after"
+    )
+    published_before = filters.DateFilter(
+        field_name="publish_at", lookup_expr="date__lte", label="Published on or before"
+    )
+
+    class Meta:
+        form = StoryFilterForm
+        fields: list[str] = []
+
+    def _together(self, queryset: StoryQuerySet, name: str, value: object) -> StoryQuerySet:
+        return queryset
+
+    def filter_queryset(self, queryset: StoryQuerySet) -> StoryQuerySet:
+        queryset = super().filter_queryset(queryset)
+        agency = self.form.cleaned_data.get("agency")
+        role = self.form.cleaned_data.get("role")
+        if agency or role:
+            queryset = queryset.credited_to(agency=agency, role=role or None)
+        return queryset
+
+    def filter_source_language(
+        self, queryset: StoryQuerySet, name: str, value: str
+    ) -> StoryQuerySet:
+        return queryset.filter(
+            Q(translation__source_language__iexact=value)
+            | Q(translation__source_language__istartswith=f"{value}-")
+        )
+
+    @property
+    def error_messages(self) -> dict[str, list[str]]:
+        """{parameter: [messages]} for a 400 answer."""
+        return {
+            name: [str(message) for message in messages] for name, messages in self.errors.items()
+        }

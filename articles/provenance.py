@@ -1,0 +1,59 @@
+"""Reading a story's provenance, as loaded for the public pages, feeds and the API.
+
+articles/ does not import translations/: the translation record is reached through the
+reverse relation `story.translation` (loaded with select_related / prefetch_related by the
+caller), and may be absent for a story written in-house.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch
+
+from .models import Attribution, AttributionRole, Story
+
+# What a public surface loads with a story so that these functions run no query of their own.
+STORY_RELATED = ("section", "lead_image", "translation__wire_story__agency")
+
+
+def story_prefetch() -> list[str | Prefetch]:
+    return [
+        "paragraphs",
+        "corrections",
+        "lead_image__renditions",
+        Prefetch("attributions", queryset=Attribution.objects.select_related("agency")),
+        "translation__translators",
+    ]
+
+
+def translation_of(story: Story) -> Any | None:
+    try:
+        return story.translation
+    except ObjectDoesNotExist:
+        return None
+
+
+def credit_line(story: Story) -> str:
+    translation = translation_of(story)
+    return translation.credit_line.strip() if translation is not None else ""
+
+
+def attributions_with_role(story: Story, role: AttributionRole) -> list[Attribution]:
+    return [a for a in story.attributions.all() if a.role == role]
+
+
+def date_modified(story: Story) -> datetime | None:
+    """When the public text last changed: publication, or the latest correction since."""
+    moments = [story.publish_at, *(c.created_at for c in story.corrections.all())]
+    moments = [m for m in moments if m is not None]
+    return max(moments) if moments else None
+
+
+def translator_names(story: Story) -> list[str]:
+    """Translators as readers may see them: by full name; a user with none stays unnamed."""
+    translation = translation_of(story)
+    if translation is None:
+        return []
+    names = (user.get_full_name().strip() for user in translation.translators.all())
+    return [name for name in names if name]

@@ -1,0 +1,117 @@
+"""HTTP caching of public responses, and the page cache's purge on publish and withdrawal."""
+
+import pytest
+from django.urls import reverse
+from django.utils.http import http_date
+
+from articles.models import Story, StoryStatus
+from tests.factories import StoryFactory, TranslationFactory
+from translations.services.workflow import story_publish, story_withdraw
+
+pytestmark = pytest.mark.django_db
+
+
+def public_urls(story: Story) -> list[str]:
+    return [
+        reverse("articles:home"),
+        reverse("articles:section", kwargs={"slug": "politics"}),
+        reverse("articles:agency", kwargs={"slug": "trend"}),
+        reverse("articles:agency", kwargs={"slug": "kazinform"}),
+        reverse("articles:search") + "?q=Appathurai",
+        reverse("articles:feed-rss"),
+        reverse("articles:feed-atom"),
+        reverse("articles:section-feed-rss", kwargs={"slug": "politics"}),
+        reverse("articles:agency-feed-atom", kwargs={"slug": "trend"}),
+        reverse("articles:sitemap"),
+        reverse("articles:news-sitemap"),
+        reverse("articles:api-stories"),
+        reverse("articles:api-stories", kwargs={"version": "2.2"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/news/kazakhstan-most-reliable-nato-partner/",
+        "/sections/politics/",
+        "/agencies/trend/",
+        "/feeds/latest.rss",
+        "/sitemap.xml",
+        "/api/ninjs/3.1/stories/",
+        "/api/ninjs/2.2/stories/kazakhstan-most-reliable-nato-partner/",
+    ],
+)
+def test_public_responses_answer_conditional_requests(client, sample_story, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+    etag, last_modified = response["ETag"], response["Last-Modified"]
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+    assert client.get(url, headers={"if-modified-since": last_modified}).status_code == 304
+    stale = http_date(sample_story.publish_at.timestamp() - 3600)
+    assert client.get(url, headers={"if-modified-since": stale}).status_code == 200
+
+
+def test_story_last_modified_is_its_latest_correction(client, corrected_sample):
+    response = client.get(corrected_sample.get_absolute_url())
+    correction = corrected_sample.corrections.get()
+    assert response["Last-Modified"] == http_date(correction.created_at.timestamp())
+
+
+def test_a_cached_page_is_served_without_touching_the_database(
+    client, sample_story, django_assert_num_queries
+):
+    first = client.get(sample_story.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(sample_story.get_absolute_url())
+    assert second.content == first.content
+
+
+def test_a_withdrawn_story_leaves_every_surface_at_once(
+    client, editor, sample_story, kazinform_story, django_capture_on_commit_callbacks
+):
+    urls = public_urls(sample_story)
+    page = sample_story.get_absolute_url()
+    api = reverse("articles:api-story", kwargs={"slug": sample_story.slug})
+    for url in [*urls, page, api]:
+        assert client.get(url).status_code == 200, url  # now in the page cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=sample_story, actor=editor, note="Trend retracted the interview.")
+
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert sample_story.slug not in body, url
+        assert "Most Reliable NATO Partner" not in body, url
+    assert client.get(page).status_code == 410
+    assert client.get(api).status_code == 410
+    # The rest of the site is still there.
+    assert kazinform_story.headline in client.get("/").content.decode()
+
+
+def test_a_published_story_appears_everywhere_at_once(
+    client, editor, sample_story, sample_wire, django_capture_on_commit_callbacks
+):
+    story = StoryFactory(
+        headline="Appathurai visits Astana",
+        slug="appathurai-visits-astana",
+        status=StoryStatus.APPROVED,
+        section=sample_story.section,
+        body=["Appathurai met the foreign minister in Astana."],
+    )
+    TranslationFactory(story=story, wire_story=sample_wire)
+    urls = public_urls(sample_story)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_publish(story=story, actor=editor)
+
+    for url in urls:
+        if "agencies/kazinform" in url:
+            continue  # Kazinform has no part in this one
+        assert story.slug in client.get(url).content.decode(), url

@@ -1,0 +1,87 @@
+"""Query budgets: a story page within 5 queries, every list within 6, whatever its length.
+
+Each URL is fetched once, with the page cache empty, so the budget is that of a full render.
+"""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import AttributionRole
+from articles.search import index_stories
+from tests.factories import (
+    AttributionFactory,
+    CorrectionFactory,
+    PublishedStoryFactory,
+    SectionFactory,
+    TranslationFactory,
+    TranslatorFactory,
+    WireStoryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST_URLS = [
+    "/",
+    "/?page=2",
+    "/sections/world/",
+    "/sections/world/?source_language=ru&published_after=2000-01-01",
+    "/agencies/trend/",
+    "/agencies/trend/?role=translated_from&section=world",
+    "/search/?q=paragraph",
+    "/search/?q=paragraph&section=world&role=original_reporter",
+    "/feeds/latest.rss",
+    "/feeds/latest.atom",
+    "/sections/world/feed.rss",
+    "/agencies/trend/feed.atom",
+    "/sitemap.xml",
+    "/sitemap-news.xml",
+    "/api/ninjs/2.2/stories/",
+    "/api/ninjs/3.1/stories/?agency=kazinform&role=original_reporter",
+]
+
+
+@pytest.fixture
+def many_stories(sample_story, kazinform_story, german_story):
+    sections = [SectionFactory(name="World", slug="world"), sample_story.section]
+    translator = TranslatorFactory(first_name="Ivan", last_name="Petrov")
+    trend, kazinform = (
+        sample_story.translation.wire_story.agency,
+        kazinform_story.attributions.get().agency,
+    )
+    stories = []
+    for n in range(45):
+        story = PublishedStoryFactory(
+            section=sections[n % 2], body=["A paragraph.", "Another paragraph."]
+        )
+        TranslationFactory(
+            story=story, wire_story=WireStoryFactory(agency=trend), translators=[translator]
+        )
+        AttributionFactory(story=story, agency=trend, role=AttributionRole.TRANSLATED_FROM)
+        AttributionFactory(story=story, agency=kazinform, role=AttributionRole.ORIGINAL_REPORTER)
+        CorrectionFactory(story=story)
+        stories.append(story)
+    index_stories([s.pk for s in stories])
+    return stories
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_every_list_within_six_queries(client, many_stories, django_assert_max_num_queries, url):
+    with django_assert_max_num_queries(6):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("api", [False, True])
+def test_story_page_within_five_queries(
+    client, many_stories, sample_story, german_story, django_assert_max_num_queries, api
+):
+    CorrectionFactory(story=sample_story)
+    url = (
+        reverse("articles:api-story", kwargs={"slug": sample_story.slug})
+        if api
+        else sample_story.get_absolute_url()
+    )
+    with django_assert_max_num_queries(5):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert german_story.slug in response.content.decode() or api
