@@ -14,7 +14,7 @@ from .cache import set_last_modified
 from .filters import StoryFilterSet
 from .models import Story, StoryStatus
 from .ninjs import LATEST, VERSIONS, ninjs
-from .provenance import STORY_RELATED, date_modified, story_prefetch
+from .provenance import date_modified, story_prefetch, with_provenance
 from .site import absolute_url
 
 JSON_PARAMS = {"ensure_ascii": False}
@@ -40,10 +40,8 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
     filterset = StoryFilterSet(request.GET, queryset=Story.objects.all())
     if not filterset.is_valid():
         return _errors(filterset.error_messages)
-    stories = (
-        filterset.filter_queryset(Story.objects.live())
-        .select_related(*STORY_RELATED)
-        .order_by("-publish_at", "-pk")
+    stories = with_provenance(filterset.filter_queryset(Story.objects.live())).order_by(
+        "-publish_at", "-pk"
     )
     # Pages without a total count: one row beyond the page says whether another follows, and
     # the query a count would cost stays within the list budget.
@@ -80,12 +78,9 @@ def story_detail(request: HttpRequest, slug: str, version: str | None = None) ->
     chosen = _version(request, version)
     if chosen is None:
         return _version_error()
-    story = (
-        (Story.objects.live() | Story.objects.withdrawn())
-        .select_related(*STORY_RELATED)
-        .filter(slug=slug)
-        .first()
-    )
+    story = with_provenance(
+        (Story.objects.live() | Story.objects.withdrawn()).filter(slug=slug)
+    ).first()
     if story is None:
         return _errors({"slug": ["No live story has this slug."]}, status=404)
     if story.status == StoryStatus.WITHDRAWN:

@@ -97,7 +97,7 @@ def altids(story: Story) -> list[JSON]:
 
 
 def ninjs_2_2(story: Story) -> JSON:
-    """The story as ninjs 2.2, from a story loaded as provenance.STORY_RELATED/story_prefetch."""
+    """The story as ninjs 2.2; load it with provenance.with_provenance() and story_prefetch()."""
     paragraphs = [p.text for p in story.paragraphs.all()]
     plain = "\n\n".join(paragraphs)
     item: JSON = {

@@ -73,7 +73,7 @@ def source_work(story: Story) -> JSON | None:
 
 
 def news_article(story: Story) -> JSON:
-    """The NewsArticle of a live story, loaded with provenance.STORY_RELATED and prefetches."""
+    """The NewsArticle of a live story loaded with with_provenance() and story_prefetch()."""
     url = absolute_url(story.get_absolute_url())
     data: JSON = {
         "@context": "https://schema.org",

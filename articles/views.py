@@ -11,13 +11,13 @@ from django.conf import settings
 from django.db.models import F, Max, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import Greatest, RowNumber
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from .cache import set_last_modified
 from .filters import StoryFilterSet
-from .models import Agency, AttributionRole, Section, Story, StoryStatus
-from .provenance import STORY_RELATED, date_modified, story_prefetch
+from .models import AttributionRole, Section, Story, StoryStatus
+from .provenance import date_modified, story_prefetch, with_provenance
 from .search import attach_snippets, search_stories
 from .structured_data import news_article
 
@@ -42,17 +42,21 @@ class StoryListView(ListView):
     def get_paginate_by(self, queryset) -> int:
         return settings.PAGINATE_BY
 
-    def fixed_filters(self) -> dict[str, str]:
-        """Filters the page's own URL sets (the section of a section page...)."""
-        return {}
+    # The filter whose value the page's own URL sets ("section" on a section page...); the page
+    # object is the filter's cleaned value, so that it is looked up once.
+    fixed_filter: str | None = None
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
         data = request.GET.copy()
-        for name, value in self.fixed_filters().items():
-            data[name] = value
+        if self.fixed_filter:
+            data[self.fixed_filter] = self.kwargs["slug"]
         self.filterset = StoryFilterSet(data, queryset=Story.objects.all())
         if not self.filterset.is_valid():
+            if self.fixed_filter in self.filterset.errors:
+                raise Http404(f"No {self.fixed_filter} at this address.")
             return bad_request(request, self.filterset.error_messages)
+        if self.fixed_filter:
+            setattr(self, self.fixed_filter, self.filterset.form.cleaned_data[self.fixed_filter])
         response = super().get(request, *args, **kwargs)
         return set_last_modified(response, self.last_modified())
 
@@ -103,9 +107,7 @@ class HomeView(StoryListView):
 class AgencyStoryListView(StoryListView):
     """Stories in whose provenance the agency appears; ?role= narrows to one part it played."""
 
-    def fixed_filters(self) -> dict[str, str]:
-        self.agency = get_object_or_404(Agency, slug=self.kwargs["slug"])
-        return {"agency": self.agency.slug}
+    fixed_filter = "agency"
 
     def get_context_data(self, **kwargs):
         role = self.filterset.form.cleaned_data.get("role")
@@ -120,9 +122,7 @@ class AgencyStoryListView(StoryListView):
 
 
 class SectionStoryListView(StoryListView):
-    def fixed_filters(self) -> dict[str, str]:
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return {"section": self.section.slug}
+    fixed_filter = "section"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -165,7 +165,7 @@ class StoryDetailView(DetailView):
         # (same agency and guid, any version) in other languages, for the hreflang links.
         source = Story.objects.filter(slug=slug)
         stories = list(
-            (
+            with_provenance(
                 (Story.objects.live() | Story.objects.withdrawn()).filter(slug=slug)
                 | Story.objects.live().filter(
                     translation__wire_story__agency__in=source.values(
@@ -175,7 +175,7 @@ class StoryDetailView(DetailView):
                         "translation__wire_story__guid"
                     ),
                 )
-            ).select_related(*STORY_RELATED)
+            )
         )
         story = next((s for s in stories if s.slug == slug), None)
         if story is None:

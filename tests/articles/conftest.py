@@ -64,7 +64,7 @@ def sample_wire(trend):
         guid="trend:2013:2187634",
         agency_version="2",
         language="ru",
-        headline="Казахстан - самый надежный партнер НАТО в Центральной Азии",  # noqa: RUF001
+        headline="Казахстан - самый надежный партнер НАТО в Центральной Азии",
         source_url="https://www.trend.az/casia/kazakhstan/2187634.html",
         sent_at=timezone.now() - timedelta(hours=5),
     )

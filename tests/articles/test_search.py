@@ -7,6 +7,8 @@ from articles.models import StorySearchDocument
 from articles.search import cut_snippet, index_stories, text_search_config
 from tests.articles.conftest import postgres_only
 from tests.factories import PublishedStoryFactory
+from translations.services.editing import ParagraphInput
+from translations.services.workflow import story_correct
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +109,26 @@ def test_postgres_search_uses_the_gin_index(sample_story):
         )
         (definition,) = cursor.fetchone()
     assert "USING gin (vector)" in definition
+
+
+def test_a_corrected_text_is_found_by_its_new_words(
+    client, sample_story, editor, django_capture_on_commit_callbacks
+):
+    paragraphs = [
+        ParagraphInput(text=p.text, key=p.key) for p in sample_story.paragraphs.order_by("position")
+    ]
+    paragraphs[0] = ParagraphInput(
+        text="Kazakhstan remains a steadfast partner.", key=paragraphs[0].key
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_correct(
+            story=sample_story,
+            actor=editor,
+            note="The first paragraph misquoted the envoy.",
+            headline=sample_story.headline,
+            summary=sample_story.summary,
+            paragraphs=paragraphs,
+        )
+
+    assert sample_story.headline in search(client, "steadfast")

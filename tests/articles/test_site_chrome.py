@@ -144,4 +144,4 @@ def test_search_form_is_in_the_header_with_a_label(client, pages):
 def test_search_form_keeps_the_query(client, pages):
     page = html.fromstring(client.get(pages["search"]).content)
 
-    assert page.xpath("//input[@name='q']/@value") == ["headline"]
+    assert page.xpath("//form[@role='search']//input[@type='search']/@value") == ["headline"]

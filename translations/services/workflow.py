@@ -286,6 +286,7 @@ def story_correct(
             comment=note,
             payload={"revision": story.revision, "correction": correction.pk},
         )
+        transaction.on_commit(partial(index_stories, [story.pk]), robust=True)
         transaction.on_commit(purge_public_pages, robust=True)
     return correction
 
