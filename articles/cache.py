@@ -1,7 +1,9 @@
 """The public page cache: one version number that every cached public response is keyed on.
 
 Purging bumps the version, so every worker (and every Redis-backed cache user) stops serving
-old pages at once, without having to know which keys a story appeared under.
+old pages at once, without having to know which keys a story appeared under. A scheduled story
+needs no purge: the key also carries the next scheduled publish time, so the first request
+after that time misses the cache and the story appears on the minute, with no job running.
 """
 
 from collections.abc import Callable
@@ -11,6 +13,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -20,7 +23,10 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.cache import cache_page
 
+from .models import Story
+
 VERSION_KEY = "public-pages:version"
+NEXT_SCHEDULED_KEY = "public-pages:next-scheduled:{version}"
 
 
 def public_cache_version() -> int:
@@ -29,6 +35,26 @@ def public_cache_version() -> int:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return version
+
+
+def next_scheduled_at(version: int) -> float:
+    """When the next scheduled story goes live (a timestamp, 0 for none), cached per version.
+
+    Asked of the database again once that time has passed, which is when the answer changes.
+    """
+    key = NEXT_SCHEDULED_KEY.format(version=version)
+    cached = cache.get(key)
+    if cached is not None and (cached == 0 or cached > timezone.now().timestamp()):
+        return cached
+    upcoming = Story.objects.scheduled().order_by("publish_at").values_list("publish_at")[:1]
+    when = upcoming[0][0].timestamp() if upcoming else 0
+    cache.set(key, when, timeout=None)
+    return when
+
+
+def public_cache_prefix() -> str:
+    version = public_cache_version()
+    return f"public-v{version}-{next_scheduled_at(version):.0f}"
 
 
 def purge_public_pages() -> None:
@@ -58,8 +84,9 @@ def public_response[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpRes
 
     @wraps(view)
     def cached(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        prefix = f"public-v{public_cache_version()}"
-        page = cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix=prefix)(with_headers)
+        page = cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix=public_cache_prefix())(
+            with_headers
+        )
         response = page(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response = response.render()

@@ -137,3 +137,11 @@ def kazinform_story(kazinform):
 def corrected_sample(sample_story):
     CorrectionFactory(story=sample_story, note="An earlier version misspelt Appathurai.")
     return sample_story
+
+
+@pytest.fixture
+def warm_site_cache(client, db):
+    """What every public page shares and caches across pages (the section navigation, the next
+    scheduled publish time), warmed by one request as on a running site; query budgets count a
+    page's own queries."""
+    assert client.get("/news/no-such-story/").status_code == 404
