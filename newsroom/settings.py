@@ -14,6 +14,9 @@ Variables (default in brackets):
 - MEDIA_ROOT, STATIC_ROOT: where uploads and collected static files live [./media, ./staticfiles].
 - SITE_URL: absolute base URL for mail, feeds, sitemaps and the API [http://127.0.0.1:8000].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
+- MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
+  (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
+  translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
 """
 
 import os
@@ -149,6 +152,10 @@ STORAGES = {
     },
 }
 
+# Tests run without collectstatic: WhiteNoise reads the source directories, as under DEBUG.
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise.
@@ -188,3 +195,9 @@ NINJS_SCHEMA_DIR = Path(
     )
 )
 PAGINATE_BY = 20
+
+# Machine translation is off unless a backend is named (see translations/mt/).
+MT_BACKEND = os.environ.get("MT_BACKEND", "")
+MT_URL = os.environ.get("MT_URL", "")
+MT_API_KEY = os.environ.get("MT_API_KEY", "")
+MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
 
 from articles.models import Story, StoryStatus
+from translations.models import Translation
 
 type AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -69,5 +70,8 @@ def stories_visible_to(user: AnyUser):
     if user.has_perm("articles.preview_any_story"):
         return Story.objects.all()
     if user.has_perm("articles.view_story"):
-        return Story.objects.filter(Q(assignee=user) | Q(translation__translators=user)).distinct()
+        # A subquery rather than a join and distinct(), so that the result combines with other
+        # querysets (the admin's `&`) and needs no de-duplication.
+        translated = Translation.objects.filter(translators=user).values("story_id")
+        return Story.objects.filter(Q(assignee=user) | Q(pk__in=translated))
     return Story.objects.none()

@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from articles.models import Story, StoryParagraph
 from translations.permissions import stories_visible_to
 
+from .desk import DeskAdminMixin
+
 
 class StoryParagraphInline(admin.TabularInline):
     model = StoryParagraph
@@ -12,7 +14,7 @@ class StoryParagraphInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(DeskAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status_badge", "section", "assignee", "publish_at"]
     list_filter = ["status", "section", "language"]
     search_fields = ["headline", "summary"]

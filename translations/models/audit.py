@@ -19,6 +19,7 @@ class EventType(models.TextChoices):
     TRANSLATION_REBASED = "translation_rebased", "Rebased onto a new source version"
     QA_ACKNOWLEDGED = "qa_acknowledged", "QA warning acknowledged"
     REVISION_RESTORED = "revision_restored", "Revision restored"
+    COMMENT_RESOLVED = "comment_resolved", "Review comment resolved"
 
 
 class AuditEvent(models.Model):

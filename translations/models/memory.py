@@ -13,6 +13,11 @@ class MemoryEntry(models.Model):
     source_hash = models.CharField(
         max_length=64, db_index=True, help_text="SHA-256 of the whitespace-normalised source."
     )
+    target_hash = models.CharField(
+        max_length=64,
+        help_text="SHA-256 of the whitespace-normalised target: a paragraph is too long for a "
+        "unique index on its text, its hash is not.",
+    )
     story = models.ForeignKey(
         "articles.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -22,7 +27,7 @@ class MemoryEntry(models.Model):
         verbose_name_plural = "memory entries"
         constraints = [
             models.UniqueConstraint(
-                fields=["source_language", "target_language", "source_hash", "target_text"],
+                fields=["source_language", "target_language", "source_hash", "target_hash"],
                 name="memory_entry_unique_pair",
             )
         ]

@@ -15,7 +15,9 @@ from django.utils import timezone
 from articles.cache import purge_public_pages
 from articles.models import PubStatus, Story, StoryStatus
 from translations import notifications, permissions
+from translations.memory import memory_store_story
 from translations.models import EventType
+from translations.qa import qa_require_passed
 
 from .audit import audit_record
 from .errors import WorkflowError
@@ -76,6 +78,7 @@ def story_submit(*, story: Story, actor: AbstractBaseUser, comment: str = "") ->
             permissions.can_submit(actor, story),
             "Only the assigned translator or an editor may submit this story.",
         )
+        qa_require_passed(story)
         story = _apply(
             story,
             actor=actor,
@@ -96,6 +99,7 @@ def story_resubmit(*, story: Story, actor: AbstractBaseUser, comment: str = "") 
             permissions.can_submit(actor, story),
             "Only the assigned translator or an editor may resubmit this story.",
         )
+        qa_require_passed(story)
         story = _apply(
             story,
             actor=actor,
@@ -152,6 +156,7 @@ def story_approve(*, story: Story, actor: AbstractBaseUser, comment: str = "") -
             event=EventType.STORY_APPROVED,
             comment=comment,
         )
+        memory_store_story(story)
     return story
 
 
