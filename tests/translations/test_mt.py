@@ -54,7 +54,9 @@ class FakeMTHandler(BaseHTTPRequestHandler):
 def mt_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeMTHandler)
     server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     yield server
     server.shutdown()

@@ -58,7 +58,8 @@ def existing_translation(wire_story: WireStory) -> Translation | None:
 def _lock_versions(wire_story: WireStory) -> WireStory:
     """Lock every version of the agency story, so that two claims of it cannot both pass."""
     versions = list(
-        WireStory.objects.select_for_update()
+        # Only the wire story rows: locking their agency too would queue every claim of it.
+        WireStory.objects.select_for_update(of=("self",))
         .filter(agency_id=wire_story.agency_id, guid=wire_story.guid)
         .select_related("agency")
         .order_by("pk")
@@ -228,7 +229,11 @@ def story_reassign(
     if not permissions.is_desk_member(assignee):
         raise WorkflowError(f"{display_name(assignee)} is not a translator or an editor.")
     with transaction.atomic():
-        story = Story.objects.select_for_update().select_related("assignee").get(pk=story.pk)
+        story = (
+            Story.objects.select_for_update(of=("self",))
+            .select_related("assignee")
+            .get(pk=story.pk)
+        )
         if story.status in {StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN}:
             raise WorkflowError("A published or withdrawn story has no translator to reassign.")
         if story.assignee_id == assignee.pk:
