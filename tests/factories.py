@@ -18,7 +18,7 @@ from articles.models import (
     StoryStatus,
     WireStory,
 )
-from translations.memory import text_hash
+from translations.memory import near_match_key, text_hash
 from translations.models import GlossaryTerm, MemoryEntry, ReviewComment, Translation
 
 
@@ -176,6 +176,7 @@ class MemoryEntryFactory(factory.django.DjangoModelFactory):
     source_text = factory.Sequence(lambda n: f"Исходный абзац номер {n}.")
     target_text = factory.Sequence(lambda n: f"Source paragraph number {n}.")
     source_hash = factory.LazyAttribute(lambda e: text_hash(e.source_text))
+    source_key = factory.LazyAttribute(lambda e: near_match_key(e.source_text))
     target_hash = factory.LazyAttribute(lambda e: text_hash(e.target_text))
 
 

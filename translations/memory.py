@@ -2,12 +2,14 @@
 
 An exact match is a source paragraph identical to a stored one once whitespace is normalised
 (found by its hash). A near match scores at least MIN_FUZZY_SCORE on one measure, rapidfuzz's
-normalised Indel similarity, on every database: PostgreSQL only narrows the candidates first
-with its trigram index (pg_trgm), which SQLite lacks, so there the candidates are all the
-entries of the language pair of a plausible length.
+normalised Indel similarity, on every database. PostgreSQL only narrows the candidates first:
+its trigram index (pg_trgm) finds the entries whose near-match key (the source's longest words)
+is like the paragraph's. SQLite has no such index, so there the candidates are all the entries
+of the language pair of a plausible length.
 """
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ MIN_FUZZY_SCORE = 75
 # How many near matches a paragraph offers, and how many trigram candidates are re-scored.
 FUZZY_OFFERS = 3
 TRIGRAM_CANDIDATES = 10
+KEY_WORDS = 8
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def normalise(text: str) -> str:
@@ -32,6 +36,14 @@ def normalise(text: str) -> str:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode()).hexdigest()
+
+
+def near_match_key(text: str) -> str:
+    """The text's KEY_WORDS longest distinct words, sorted: long words are the rare ones, so two
+    paragraphs that differ by a word or two share most of their key, and its trigrams are few
+    and selective where those of the whole paragraph are many and common."""
+    words = sorted(set(_WORDS.findall(text.lower())), key=lambda w: (-len(w), w))
+    return " ".join(sorted(words[:KEY_WORDS]))
 
 
 def similarity(a: str, b: str) -> int:
@@ -72,26 +84,30 @@ def memory_exact(
 def _pg_candidates(
     texts: list[str], source_language: str, target_language: str
 ) -> list[list[tuple[int, str, str, str]]]:
-    # One statement for all the paragraphs (a lateral join), so that opening a long story costs
-    # one query; `%` is pg_trgm's similarity operator, which the GIN index answers. The table
-    # name is ours; every value is a parameter.
+    # One statement for all the paragraphs, one branch each, so that opening a long story costs
+    # one query. `%` is pg_trgm's similarity operator, which the GIN index on source_key answers.
+    # The table name is ours; every value is a parameter.
     table = connection.ops.quote_name(MemoryEntry._meta.db_table)
-    sql = f"""
-        SELECT q.ord, m.id, m.source_text, m.target_text, m.source_hash
-        FROM unnest(%s::text[]) WITH ORDINALITY AS q(txt, ord)
-        CROSS JOIN LATERAL (
-            SELECT e.id, e.source_text, e.target_text, e.source_hash
-            FROM {table} e
-            WHERE e.source_language = %s AND e.target_language = %s AND e.source_text %% q.txt
-            ORDER BY similarity(e.source_text, q.txt) DESC
-            LIMIT %s
-        ) m
-    """
+    branch = f"""(
+        SELECT %s, e.id, e.source_text, e.target_text, e.source_hash
+        FROM {table} e
+        WHERE e.source_language = %s AND e.target_language = %s AND e.source_key %% %s
+        ORDER BY similarity(e.source_key, %s) DESC, e.id
+        LIMIT {TRIGRAM_CANDIDATES}
+    )"""
+    branches, params = [], []
+    for ordinal, text in enumerate(texts):
+        key = near_match_key(text)
+        if key:
+            branches.append(branch)
+            params += [ordinal, source_language, target_language, key, key]
     found: list[list[tuple[int, str, str, str]]] = [[] for _ in texts]
+    if not branches:
+        return found
     with connection.cursor() as cursor:
-        cursor.execute(sql, [texts, source_language, target_language, TRIGRAM_CANDIDATES])
+        cursor.execute(" UNION ALL ".join(branches), params)
         for ordinal, pk, source, target, source_hash in cursor.fetchall():
-            found[ordinal - 1].append((pk, source, target, source_hash))
+            found[ordinal].append((pk, source, target, source_hash))
     return found
 
 
@@ -193,6 +209,7 @@ def memory_store_story(story: Story) -> int:
                 source_text=normalise(source),
                 target_text=target.strip(),
                 source_hash=text_hash(source),
+                source_key=near_match_key(source),
                 target_hash=text_hash(target),
                 story=story,
             )

@@ -1,7 +1,8 @@
 """The editor's query budget: opening a 40-paragraph story costs a fixed number of queries,
 however many paragraphs, memory entries, glossary terms and comments there are.
 
-bench/bench_desk.py measures the same page with 100,000 memory entries on PostgreSQL.
+bench/bench_desk.py measures the same page with 100,000 memory entries on PostgreSQL (figures in
+bench/README.md).
 """
 
 import pytest

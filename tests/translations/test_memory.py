@@ -127,6 +127,6 @@ def test_a_long_paragraph_is_stored(translator):
 def test_the_fuzzy_look_up_uses_the_trigram_index():
     MemoryEntryFactory.create_batch(50)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_source_trgm'")
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_source_key_trgm'")
         (definition,) = cursor.fetchone()
     assert "gin_trgm_ops" in definition
