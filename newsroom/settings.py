@@ -17,6 +17,9 @@ Variables (default in brackets):
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
+- MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
+  (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
+  translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
 """
 
 import os
@@ -205,3 +208,9 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "0"))
 # The name the site publishes under, in feeds, JSON-LD and the API.
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
+
+# Machine translation is off unless a backend is named (see translations/mt/).
+MT_BACKEND = os.environ.get("MT_BACKEND", "")
+MT_URL = os.environ.get("MT_URL", "")
+MT_API_KEY = os.environ.get("MT_API_KEY", "")
+MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))

@@ -24,7 +24,8 @@ from articles.models import (
     WireStory,
 )
 from articles.services.images import image_create
-from translations.models import ReviewComment, Translation
+from translations.memory import near_match_key, text_hash
+from translations.models import GlossaryTerm, MemoryEntry, ReviewComment, Translation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -160,6 +161,29 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     credited_name = factory.LazyAttribute(lambda a: a.agency.name if a.agency else "Unknown")
     role = AttributionRole.ORIGINAL_REPORTER
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GlossaryTerm
+
+    source_language = "ru"
+    target_language = "en"
+    source_term = factory.Sequence(lambda n: f"термин {n}")
+    target_term = factory.Sequence(lambda n: f"term {n}")
+
+
+class MemoryEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MemoryEntry
+
+    source_language = "ru"
+    target_language = "en"
+    source_text = factory.Sequence(lambda n: f"Исходный абзац номер {n}.")
+    target_text = factory.Sequence(lambda n: f"Source paragraph number {n}.")
+    source_hash = factory.LazyAttribute(lambda e: text_hash(e.source_text))
+    source_key = factory.LazyAttribute(lambda e: near_match_key(e.source_text))
+    target_hash = factory.LazyAttribute(lambda e: text_hash(e.target_text))
 
 
 class ReviewCommentFactory(factory.django.DjangoModelFactory):

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from articles.models import Story, StoryParagraph
 from translations.permissions import stories_visible_to
 
+from .desk import DeskAdminMixin
 from .review import ReviewAdminMixin
 
 
@@ -14,7 +15,7 @@ class StoryParagraphInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(ReviewAdminMixin, admin.ModelAdmin):
+class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status_badge", "section", "assignee", "publish_at"]
     list_filter = ["status", "section", "language"]
     search_fields = ["headline", "summary"]

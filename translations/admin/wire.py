@@ -1,19 +1,193 @@
-from django.contrib import admin
+"""The wire queue: every wire story as delivered, with what the desk has done with it."""
+
+from django.contrib import admin, messages
+from django.contrib.admin import DateFieldListFilter
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
 
 from articles.models import WireStory
+from translations import permissions
+from translations.queue import QueueState, with_queue_state
+from translations.services.desk import ClaimError, wire_story_claim, wire_story_discard
+from translations.services.errors import WorkflowError
+
+
+class QueueStateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return QueueState.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in QueueState.values:
+            return queryset.filter(queue_state=self.value())
+        return queryset
+
+
+class SourceChangedFilter(admin.SimpleListFilter):
+    title = "source changed"
+    parameter_name = "source_changed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Source changed"), ("no", "Unchanged")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(source_changed=True)
+        if self.value() == "no":
+            return queryset.filter(source_changed=False)
+        return queryset
+
+
+class VersionsFilter(admin.SimpleListFilter):
+    """The queue shows the newest version of each story unless asked for every version."""
+
+    title = "versions"
+    parameter_name = "versions"
+
+    def lookups(self, request, model_admin):
+        return [("all", "All versions")]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Newest only",
+        }
+        yield from list(super().choices(changelist))[1:]
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        return queryset.exclude(Exists(WireStory.objects.newer_versions()))
 
 
 @admin.register(WireStory)
 class WireStoryAdmin(admin.ModelAdmin):
-    list_display = ["headline", "agency", "language", "version", "pub_status", "received_at"]
-    list_filter = ["agency", "language", "pub_status"]
-    search_fields = ["headline", "guid"]
+    list_display = [
+        "headline",
+        "agency",
+        "language",
+        "version",
+        "state_badge",
+        "claimed_by_column",
+        "source_changed_column",
+        "pub_status",
+        "received_at",
+    ]
+    list_filter = [
+        QueueStateFilter,
+        SourceChangedFilter,
+        "agency",
+        "language",
+        ("received_at", DateFieldListFilter),
+        VersionsFilter,
+    ]
+    search_fields = ["headline", "summary", "guid", "byline"]
     list_select_related = ["agency"]
-    exclude = ["raw_payload"]
+    exclude = ["raw_payload", "paragraphs"]
+    actions = ["start_translation", "discard"]
+    change_form_template = "admin/translations/wire/change_form.html"
+    readonly_fields = ["body"]
+
+    def get_queryset(self, request):
+        return with_queue_state(super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
         # Wire stories are kept exactly as delivered.
-        return [f.name for f in self.model._meta.fields if f.name != "raw_payload"]
+        excluded = {"raw_payload", "paragraphs"}
+        return [f.name for f in self.model._meta.fields if f.name not in excluded] + ["body"]
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def has_claim_permission(self, request: HttpRequest) -> bool:
+        return permissions.is_desk_member(request.user)
+
+    @admin.display(description="Body")
+    def body(self, obj: WireStory) -> str:
+        return format_html_join(
+            "",
+            '<p lang="{}" dir="auto" class="wire-paragraph">{}</p>',
+            ((obj.language, text) for text in obj.paragraphs),
+        )
+
+    @admin.display(description="State", ordering="queue_state")
+    def state_badge(self, obj: WireStory) -> str:
+        return format_html(
+            '<span class="queue-state queue-state--{}">{}</span>',
+            obj.queue_state,
+            QueueState(obj.queue_state).label,
+        )
+
+    @admin.display(description="Claimed by", ordering="claimed_by")
+    def claimed_by_column(self, obj: WireStory) -> str:
+        if not obj.claimed_story:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_story_translate", args=[obj.claimed_story]),
+            obj.claimed_by or "unassigned",
+        )
+
+    @admin.display(description="Source changed", boolean=True, ordering="source_changed")
+    def source_changed_column(self, obj: WireStory) -> bool:
+        return obj.source_changed
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/claim/",
+                self.admin_site.admin_view(require_POST(self.claim_view)),
+                name="articles_wirestory_claim",
+            ),
+            *super().get_urls(),
+        ]
+
+    def claim_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if not self.has_claim_permission(request):
+            raise PermissionDenied
+        wire = get_object_or_404(self.get_queryset(request), pk=object_id)
+        story = self._claim(request, wire)
+        if story is None:
+            return HttpResponseRedirect(reverse("admin:articles_wirestory_change", args=[wire.pk]))
+        return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))
+
+    def _claim(self, request: HttpRequest, wire: WireStory):
+        try:
+            story = wire_story_claim(wire_story=wire, actor=request.user)
+        except ClaimError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
+        except WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
+        self.message_user(request, f"You are translating “{wire.headline}”.", messages.SUCCESS)
+        return story
+
+    @admin.action(description="Start translation", permissions=["claim"])
+    def start_translation(self, request: HttpRequest, queryset):
+        stories = [story for wire in queryset if (story := self._claim(request, wire))]
+        if len(stories) == 1:
+            return HttpResponseRedirect(
+                reverse("admin:articles_story_translate", args=[stories[0].pk])
+            )
+        return None
+
+    @admin.action(description="Discard (do not translate)", permissions=["claim"])
+    def discard(self, request: HttpRequest, queryset):
+        done = 0
+        for wire in queryset:
+            try:
+                wire_story_discard(wire_story=wire, actor=request.user)
+                done += 1
+            except WorkflowError as error:
+                self.message_user(request, str(error), messages.ERROR)
+        if done:
+            self.message_user(request, f"{done} wire story(ies) discarded.", messages.SUCCESS)

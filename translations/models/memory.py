@@ -13,6 +13,17 @@ class MemoryEntry(models.Model):
     source_hash = models.CharField(
         max_length=64, db_index=True, help_text="SHA-256 of the whitespace-normalised source."
     )
+    source_key = models.CharField(
+        max_length=1000,
+        blank=True,
+        help_text="The source's longest distinct words, sorted: what the near-match index "
+        "searches (translations.memory.near_match_key).",
+    )
+    target_hash = models.CharField(
+        max_length=64,
+        help_text="SHA-256 of the whitespace-normalised target: a paragraph is too long for a "
+        "unique index on its text, its hash is not.",
+    )
     story = models.ForeignKey(
         "articles.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -22,7 +33,7 @@ class MemoryEntry(models.Model):
         verbose_name_plural = "memory entries"
         constraints = [
             models.UniqueConstraint(
-                fields=["source_language", "target_language", "source_hash", "target_text"],
+                fields=["source_language", "target_language", "source_hash", "target_hash"],
                 name="memory_entry_unique_pair",
             )
         ]

@@ -20,7 +20,9 @@ from articles.cache import purge_public_pages
 from articles.models import Correction, PubStatus, Story, StoryStatus
 from articles.search import index_stories
 from translations import notifications, permissions
+from translations.memory import memory_store_story
 from translations.models import EventType, ReviewComment
+from translations.qa import qa_require_passed
 
 from .audit import audit_record
 from .editing import ParagraphInput, story_write_text
@@ -83,6 +85,7 @@ def story_submit(*, story: Story, actor: AbstractBaseUser, comment: str = "") ->
             permissions.can_submit(actor, story),
             "Only the assigned translator or an editor may submit this story.",
         )
+        qa_require_passed(story)
         story = _apply(
             story,
             actor=actor,
@@ -103,6 +106,7 @@ def story_resubmit(*, story: Story, actor: AbstractBaseUser, comment: str = "") 
             permissions.can_submit(actor, story),
             "Only the assigned translator or an editor may resubmit this story.",
         )
+        qa_require_passed(story)
         story = _apply(
             story,
             actor=actor,
@@ -167,6 +171,7 @@ def story_approve(*, story: Story, actor: AbstractBaseUser, comment: str = "") -
             event=EventType.STORY_APPROVED,
             comment=comment,
         )
+        memory_store_story(story)
     return story
 
 

@@ -1,0 +1,57 @@
+"""Run the benchmarks: every bench/bench_*.py module's run().
+
+Benchmarks measure (query counts, timings) and print figures; they are not tests and assert
+nothing about time. Each runs in a throwaway test database (test_<name>), never in the data of
+DATABASE_URL itself. Run with DATABASE_URL set to PostgreSQL for the figures that matter:
+
+    DATABASE_URL=postgres://user@127.0.0.1:5432/newsroom python bench/run.py [--keepdb] [name ...]
+
+--keepdb keeps the test database between runs, so that a benchmark's data is loaded once.
+"""
+
+import importlib
+import os
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+# Benchmarks run under test settings: no secret needed, local static files, test databases.
+os.environ.setdefault("TESTING", "1")
+
+
+def main(arguments: list[str]) -> int:
+    keepdb = "--keepdb" in arguments
+    names = [a for a in arguments if a != "--keepdb"]
+    import django
+    from django.db import connection
+    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
+
+    django.setup()
+    modules = sorted(p.stem for p in BENCH_DIR.glob("bench_*.py"))
+    if names:
+        unknown = sorted(set(names) - set(modules))
+        if unknown:
+            print(f"error: no benchmark named {', '.join(unknown)} in {BENCH_DIR}", file=sys.stderr)
+            return 2
+        modules = [m for m in modules if m in names]
+    setup_test_environment()
+    databases = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
+    try:
+        print(f"Database: {connection.vendor}")
+        for name in modules:
+            module = importlib.import_module(f"bench.{name}")
+            print(f"\n== {name}: {(module.__doc__ or '').strip().splitlines()[0]}")
+            started = time.perf_counter()
+            module.run()
+            print(f"({name} took {time.perf_counter() - started:.1f} s)")
+    finally:
+        if not keepdb:
+            teardown_databases(databases, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

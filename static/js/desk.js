@@ -1,0 +1,58 @@
+// The translation desk, improved: autosave and keyboard moves between paragraphs.
+// The editor works without this file; it only adds to the plain form.
+(function () {
+  "use strict";
+  const form = document.getElementById("desk-form");
+  if (!form || form.dataset.autosave !== "1") return;
+  const status = form.querySelector(".desk-autosave");
+  const revision = form.querySelector("input[name=revision]");
+  let dirty = false;
+  let stopped = false;
+
+  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("submit", function () { stopped = true; });
+
+  function say(text) { if (status) status.textContent = text; }
+
+  async function autosave() {
+    if (!dirty || stopped) return;
+    dirty = false;
+    const data = new FormData(form);
+    data.set("op", "save");
+    try {
+      const response = await fetch(window.location.href, {
+        method: "POST",
+        body: data,
+        headers: { "X-Desk-Autosave": "1" },
+        credentials: "same-origin",
+      });
+      const body = await response.json();
+      if (response.ok) {
+        revision.value = body.revision;
+        say("Saved automatically at " + new Date(body.saved_at).toLocaleTimeString());
+      } else if (response.status === 409) {
+        // Someone else saved: stop autosaving and let the translator save by hand, which shows
+        // both texts; nothing is overwritten.
+        stopped = true;
+        say(body.conflict + " Press Save to compare.");
+      } else {
+        dirty = true;
+        say(body.error || "Not saved automatically.");
+      }
+    } catch (error) {
+      dirty = true;
+      say("Not saved automatically (offline?). Your text is still here.");
+    }
+  }
+  window.setInterval(autosave, 30000);
+
+  // Alt+Down / Alt+Up: next / previous text box.
+  form.addEventListener("keydown", function (event) {
+    if (!event.altKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    const boxes = Array.from(form.querySelectorAll("textarea.desk-text"));
+    const at = boxes.indexOf(document.activeElement);
+    if (at === -1) return;
+    const next = boxes[at + (event.key === "ArrowDown" ? 1 : -1)];
+    if (next) { event.preventDefault(); next.focus(); }
+  });
+})();

@@ -1,0 +1,204 @@
+"""The side-by-side editor, driven through the admin with plain POST forms (no JavaScript)."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import StoryStatus
+from tests.factories import ReviewCommentFactory, TranslatorFactory, WireStoryFactory
+from tests.translations.desk_helpers import editor_form, editor_url
+from translations.models import AuditEvent, EventType, ParagraphOrigin, QAAcknowledgement
+from translations.services.desk import wire_story_claim
+
+pytestmark = pytest.mark.django_db
+
+SOURCE = ["Первый абзац новости.", "Второй абзац, 2014 год.", "Третий абзац."]
+TARGET = ["The first paragraph of the news.", "The second paragraph, the year 2014.", "Third."]
+
+
+@pytest.fixture
+def story(translator):
+    wire = WireStoryFactory(headline="Заголовок новости", paragraphs=SOURCE)
+    return wire_story_claim(wire_story=wire, actor=translator)
+
+
+def filled(data: dict[str, str], texts=TARGET, headline="The headline") -> dict[str, str]:
+    data = dict(data, headline=headline)
+    for index, text in enumerate(texts):
+        data[f"p-{index}-text"] = text
+    return data
+
+
+def test_claim_edit_save_submit(client, translator, story):
+    client.force_login(translator)
+    page = client.get(editor_url(story)).content.decode()
+    assert 'lang="ru" dir="auto">Второй абзац, 2014 год.</p>' in page
+    assert 'dir="auto" lang="en" class="desk-text"' in page
+
+    saved = client.post(editor_url(story), filled(editor_form(client, story)) | {"op": "save"})
+    assert saved.status_code == 302
+    story.refresh_from_db()
+    assert story.headline == "The headline"
+    assert [p.text for p in story.paragraphs.order_by("position")] == TARGET
+    assert story.revision == 2
+
+    submitted = client.post(editor_url(story), editor_form(client, story) | {"op": "submit"})
+    assert submitted.status_code == 302
+    story.refresh_from_db()
+    assert story.status == StoryStatus.IN_REVIEW
+    assert AuditEvent.objects.filter(story=story, event_type=EventType.STORY_SUBMITTED).exists()
+
+
+def test_a_stale_save_is_refused_and_both_texts_are_shown(client, translator, editor, story):
+    client.force_login(translator)
+    mine = filled(editor_form(client, story), headline="My headline") | {"op": "save"}
+    mine["p-0-text"] = "My first paragraph."
+    client.force_login(editor)
+    theirs = filled(editor_form(client, story), headline="Their headline") | {"op": "save"}
+    theirs["p-0-text"] = "Their first paragraph."
+    assert client.post(editor_url(story), theirs).status_code == 302
+
+    client.force_login(translator)
+    response = client.post(editor_url(story), mine)
+
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Their headline" in page
+    assert "My headline" in page
+    assert "Their first paragraph." in page
+    assert "My first paragraph." in page
+    assert f"{editor.username} saved this story (revision 2)" in page
+    story.refresh_from_db()
+    assert story.headline == "Their headline"
+    # The conflict page posts mine again on top of the current revision.
+    assert 'name="revision" value="2"' in page
+
+
+def test_the_soft_lock_says_who_is_editing_since_when(client, translator, editor, story):
+    client.force_login(translator)
+    client.get(editor_url(story))
+    story.refresh_from_db()
+    client.force_login(editor)
+    page = client.get(editor_url(story)).content.decode()
+    since = story.editing_since.strftime("%H:%M")
+    assert f"{translator.username} has been editing since {since}" in page
+
+
+def test_split_merge_add_and_drop_record_the_alignment(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story))
+    data["p-1-text"] = "The second paragraph,\n\nthe year 2014."
+    client.post(editor_url(story), data | {"op": "save"})
+    paragraphs = list(story.paragraphs.order_by("position"))
+    assert [p.text for p in paragraphs] == [
+        TARGET[0],
+        "The second paragraph,",
+        "the year 2014.",
+        TARGET[2],
+    ]
+    assert [p.alignment.source_indexes for p in paragraphs] == [[0], [1], [1], [2]]
+
+    client.post(editor_url(story), editor_form(client, story) | {"op": "merge:1"})
+    paragraphs = list(story.paragraphs.order_by("position"))
+    assert [p.alignment.source_indexes for p in paragraphs] == [[0], [1], [2]]
+    assert paragraphs[1].text == "The second paragraph, the year 2014."
+
+    client.post(editor_url(story), editor_form(client, story) | {"op": "merge:0"})
+    paragraphs = list(story.paragraphs.order_by("position"))
+    assert [p.alignment.source_indexes for p in paragraphs] == [[0, 1], [2]]
+
+    data = editor_form(client, story) | {"op": "add:1"}
+    client.post(editor_url(story), data)
+    paragraphs = list(story.paragraphs.order_by("position"))
+    assert [p.alignment.source_indexes for p in paragraphs] == [[0, 1], [2], []]
+    assert paragraphs[2].alignment.origin == ParagraphOrigin.TYPED
+
+    client.post(editor_url(story), editor_form(client, story) | {"op": "drop:2"})
+    assert story.paragraphs.count() == 2
+
+
+def test_a_source_paragraph_dropped_from_the_translation_can_be_added_back(
+    client, translator, story
+):
+    client.force_login(translator)
+    client.post(editor_url(story), filled(editor_form(client, story)) | {"op": "drop:1"})
+    page = client.get(editor_url(story)).content.decode()
+    assert "Not translated: no paragraph of the translation comes from this one." in page
+    client.post(editor_url(story), editor_form(client, story) | {"op": "add_source:1"})
+    paragraphs = list(story.paragraphs.order_by("position"))
+    assert [p.alignment.source_indexes for p in paragraphs] == [[0], [1], [2]]
+
+
+def test_bad_source_numbers_are_refused_naming_the_field(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story)) | {"p-0-sources": "one", "op": "save"}
+    response = client.post(editor_url(story), data)
+    assert response.status_code == 400
+    assert "Write the source paragraph numbers separated by commas" in response.content.decode()
+    data = filled(editor_form(client, story)) | {"p-0-sources": "9", "op": "save"}
+    response = client.post(editor_url(story), data)
+    assert "Paragraph 1: the source has no paragraph 9 (it has 3)." in response.content.decode()
+    story.refresh_from_db()
+    assert story.revision == 1
+
+
+def test_another_translators_story_answers_404(client, story):
+    client.force_login(TranslatorFactory())
+    assert client.get(editor_url(story)).status_code == 404
+    assert client.post(editor_url(story), {"op": "save"}).status_code == 404
+
+
+def test_a_story_in_review_is_read_only(client, translator, story):
+    client.force_login(translator)
+    client.post(editor_url(story), filled(editor_form(client, story)) | {"op": "submit"})
+    page = client.get(editor_url(story)).content.decode()
+    assert "you can read it here but not change it" in page
+    assert client.post(editor_url(story), {"op": "save"}).status_code == 403
+
+
+def test_open_review_comments_show_per_paragraph_and_can_be_resolved(client, translator, story):
+    paragraph = story.paragraphs.order_by("position")[1]
+    comment = ReviewCommentFactory(story=story, paragraph_key=paragraph.key, body="Say which year.")
+    client.force_login(translator)
+    assert "Say which year." in client.get(editor_url(story)).content.decode()
+    client.post(editor_url(story), editor_form(client, story) | {"op": f"resolve:{comment.pk}"})
+    comment.refresh_from_db()
+    assert comment.resolved_by == translator
+    assert "Say which year." not in client.get(editor_url(story)).content.decode()
+    assert AuditEvent.objects.filter(event_type=EventType.COMMENT_RESOLVED, story=story).exists()
+
+
+def test_a_warning_is_acknowledged_on_the_record(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story))
+    data["p-2-text"] = 'The third, "so to speak".'
+    client.post(editor_url(story), data | {"op": "save"})
+    page = client.get(editor_url(story)).content.decode()
+    assert "Paragraph 3: the source has 0 quotation(s), the translation 1." in page
+    token = page.split('value="ack:')[1].split('"')[0]
+
+    client.post(editor_url(story), editor_form(client, story) | {"op": f"ack:{token}"})
+
+    acknowledgement = QAAcknowledgement.objects.get(story=story)
+    assert acknowledgement.check_code == "quotes.count"
+    assert acknowledgement.acknowledged_by == translator
+    assert AuditEvent.objects.filter(event_type=EventType.QA_ACKNOWLEDGED, story=story).exists()
+    client.post(editor_url(story), editor_form(client, story) | {"op": "submit"})
+    story.refresh_from_db()
+    assert story.status == StoryStatus.IN_REVIEW
+
+
+def test_autosave_answers_json_and_refuses_a_stale_revision(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story)) | {"op": "save"}
+    first = client.post(editor_url(story), data, headers={"X-Desk-Autosave": "1"})
+    assert first.status_code == 200
+    assert first.json()["revision"] == 2
+    stale = client.post(editor_url(story), data, headers={"X-Desk-Autosave": "1"})
+    assert stale.status_code == 409
+    assert "revision 2" in stale.json()["conflict"]
+
+
+def test_the_story_list_links_to_the_desk(client, translator, story):
+    client.force_login(translator)
+    page = client.get(reverse("admin:articles_story_changelist")).content.decode()
+    assert editor_url(story) in page

@@ -1,0 +1,48 @@
+"""The translation desk's services: claiming wire stories, saving translations without losing
+work, machine suggestions, QA acknowledgements, review comments, and rebasing onto a new source.
+
+Each is a named function with keyword-only arguments that checks state and permission, runs in
+one transaction on locked rows and writes an audit event.
+"""
+
+from .claim import ClaimError, story_reassign, wire_story_claim, wire_story_discard
+from .comments import review_comment_resolve
+from .machine import story_machine_suggest
+from .qa import qa_acknowledge
+from .rebase import ParagraphChange, SourceChanges, source_changes, translation_rebase
+from .text import (
+    EDIT_LOCK_TIMEOUT,
+    DeskParagraph,
+    SaveConflict,
+    SaveResult,
+    StoryText,
+    editing_lock_holder,
+    story_editing_start,
+    story_editing_stop,
+    story_save,
+    story_text,
+)
+
+__all__ = [
+    "EDIT_LOCK_TIMEOUT",
+    "ClaimError",
+    "DeskParagraph",
+    "ParagraphChange",
+    "SaveConflict",
+    "SaveResult",
+    "SourceChanges",
+    "StoryText",
+    "editing_lock_holder",
+    "qa_acknowledge",
+    "review_comment_resolve",
+    "source_changes",
+    "story_editing_start",
+    "story_editing_stop",
+    "story_machine_suggest",
+    "story_reassign",
+    "story_save",
+    "story_text",
+    "translation_rebase",
+    "wire_story_claim",
+    "wire_story_discard",
+]
