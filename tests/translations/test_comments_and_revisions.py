@@ -90,7 +90,8 @@ def test_the_diff_pairs_paragraphs_and_shows_word_changes(translator):
         paragraphs=[
             ParagraphInput(text="A new opening paragraph."),
             ParagraphInput(text=old_paragraphs[0].text, key=old_paragraphs[0].key),
-            ParagraphInput(text="Second paragraph, reworded.", key=old_paragraphs[1].key),
+            ParagraphInput(text="Second paragraph, reworded, 2014.", key=old_paragraphs[1].key),
+            ParagraphInput(text=old_paragraphs[2].text, key=old_paragraphs[2].key),
         ],
     )
     old, new = story.revisions.get(number=2), story.revisions.get(number=3)
@@ -98,9 +99,14 @@ def test_the_diff_pairs_paragraphs_and_shows_word_changes(translator):
     diff = compare_revisions(old, new)
 
     kinds = [(p.kind, p.old_number, p.new_number) for p in diff.paragraphs]
-    assert kinds == [("added", None, 1), ("unchanged", 1, 2), ("changed", 2, 3)]
+    assert kinds == [
+        ("added", None, 1),
+        ("unchanged", 1, 2),
+        ("changed", 2, 3),
+        ("unchanged", 3, 4),
+    ]
     changed = diff.paragraphs[2].segments
-    assert ("insert", ", reworded") in [(s.op, s.text) for s in changed]
+    assert ("insert", "reworded, ") in [(s.op, s.text) for s in changed]
     assert diff.has_changes
 
 

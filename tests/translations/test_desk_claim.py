@@ -14,7 +14,8 @@ from tests.factories import (
     WireStoryFactory,
 )
 from translations.models import AuditEvent, EventType, ParagraphOrigin, Translation
-from translations.services.desk import story_reassign, wire_story_claim
+from translations.services.desk import wire_story_claim
+from translations.services.workflow import story_reassign
 
 pytestmark = pytest.mark.django_db
 

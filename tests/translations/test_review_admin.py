@@ -55,7 +55,10 @@ def test_the_review_page_shows_source_translation_qa_diff_and_comments(client, t
     assert "2014 in the source, 2015 in the translation." in page
     changes = page.split("Changes since the last submission")[1].split("</section>")[0]
     assert "Revision 2 (submitted) → revision 3 (current)" in changes
-    assert "<del>First paragraph. Edited</del><ins>Foreign minister Ivanov said so</ins>" in changes
+    assert (
+        "<del>First paragraph of the story. Edited</del><ins>Foreign minister Ivanov said so</ins>"
+        in changes
+    )
     assert "Say which minister." in page
 
 

@@ -7,9 +7,15 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from articles.models import Correction, PubStatus, StoryStatus
-from tests.factories import AgencyFactory, TranslatorFactory, WireStoryFactory, story_in_state
+from tests.factories import (
+    AgencyFactory,
+    StoryFactory,
+    TranslatorFactory,
+    WireStoryFactory,
+    story_in_state,
+)
 from translations.models import AuditEvent, EventType, ReviewComment
-from translations.services.editing import ParagraphInput
+from translations.services.editing import ParagraphInput, public_slug
 from translations.services.errors import WorkflowError
 from translations.services.workflow import (
     story_approve,
@@ -272,3 +278,21 @@ def test_a_translator_cannot_reassign(translator, other_translator):
 
     with pytest.raises(PermissionDenied):
         story_reassign(story=story, actor=translator, assignee=other_translator)
+
+
+def test_publishing_a_claimed_draft_gives_it_a_slug_from_its_headline(editor, translator):
+    taken = StoryFactory(slug="nato-envoy-praises-kazakhstan")
+    story = story_in_state(
+        StoryStatus.APPROVED,
+        assignee=translator,
+        slug="draft-7-0a1b2c3d",
+        headline="NATO envoy praises Kazakhstan",
+    )
+
+    story_publish(story=story, actor=editor)
+
+    story.refresh_from_db()
+    assert story.slug == "nato-envoy-praises-kazakhstan-2"
+    assert taken.slug == "nato-envoy-praises-kazakhstan"
+    # Once public, the slug stays, whatever the headline becomes.
+    assert public_slug(story) == "nato-envoy-praises-kazakhstan-2"

@@ -25,17 +25,16 @@ from translations.models import MemoryEntry, ParagraphOrigin, ReviewComment
 from translations.qa import HEADLINE_KEY, SUMMARY_KEY, Issue, QAReport, glossary_for, qa_run
 from translations.qa.glossary import highlight_terms
 from translations.services import workflow
+from translations.services.comments import comment_resolve
 from translations.services.desk import (
     DeskParagraph,
     SaveConflict,
     editing_lock_holder,
     qa_acknowledge,
-    review_comment_resolve,
     source_changes,
     story_editing_start,
     story_editing_stop,
     story_machine_suggest,
-    story_reassign,
     story_save,
     story_text,
     translation_rebase,
@@ -406,13 +405,13 @@ class DeskAdminMixin:
                 comment = get_object_or_404(
                     ReviewComment, pk=argument if argument.isdigit() else 0, story=story
                 )
-                review_comment_resolve(comment=comment, actor=user)
+                comment_resolve(comment=comment, actor=user)
                 messages.success(request, "Saved; comment marked resolved.")
             elif op == "reassign":
                 assignee = get_object_or_404(
                     get_user_model(), pk=request.POST.get("assignee") or 0, is_active=True
                 )
-                story_reassign(story=story, actor=user, assignee=assignee)
+                workflow.story_reassign(story=story, actor=user, assignee=assignee)
                 messages.success(request, f"Saved; reassigned to {assignee.get_username()}.")
             elif op == "release":
                 story_editing_stop(story=story, actor=user)

@@ -10,11 +10,34 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.text import slugify
 
 from articles.models import Story, StoryParagraph
 from translations.models import StoryRevision
 
 from .errors import WorkflowError
+
+# A claimed draft's slug until it is published; readers never see it.
+DRAFT_SLUG_PREFIX = "draft-"
+
+
+def public_slug(story: Story) -> str:
+    """The slug of the story's public URL: derived from the headline while it is a draft's.
+
+    Once public, a slug never changes, so that links keep working.
+    """
+    if not story.slug.startswith(DRAFT_SLUG_PREFIX):
+        return story.slug
+    base = slugify(story.headline, allow_unicode=True)[:190].strip("-") or "story"
+    taken = set(
+        Story.objects.filter(slug__startswith=base)
+        .exclude(pk=story.pk)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from translations.models import EventType, ReviewComment
 from translations.qa import qa_require_passed
 
 from .audit import audit_record
-from .editing import ParagraphInput, story_write_text
+from .editing import ParagraphInput, public_slug, story_write_text
 from .errors import WorkflowError
 
 
@@ -241,6 +241,7 @@ def story_publish(
             event=EventType.STORY_PUBLISHED,
             comment=comment,
             publish_at=when,
+            slug=public_slug(story),
             payload={
                 "publish_at": when.isoformat(),
                 "requested": (publish_at or when).isoformat(),
@@ -351,5 +352,9 @@ def story_reassign(
                 "to": assignee.get_username(),
             },
         )
+        # The new translator becomes one of the translation's translators (its provenance).
+        translation = getattr(story, "translation", None)
+        if translation is not None:
+            translation.translators.add(assignee)
         transaction.on_commit(partial(notifications.notify_reassigned, story), robust=True)
     return story

@@ -15,15 +15,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.utils.text import slugify
 
 import articles
 from articles.ingest.registry import parse
-from articles.models import Agency, AgencyAlias, Attribution, Section, Story, WireStory
+from articles.models import Agency, AgencyAlias, Section, WireStory
 from articles.services.ingest import Action, ingest_file
 from translations.models import Translation
 from translations.permissions import EDITORS_GROUP, TRANSLATORS_GROUP
-from translations.services.editing import ParagraphInput, story_write_text
+from translations.services.desk.claim import wire_story_claim
+from translations.services.desk.text import DeskParagraph, story_save
 from translations.services.workflow import story_approve, story_publish, story_submit
 
 DEMO_DIR = Path(articles.__file__).resolve().parent / "demo"
@@ -140,6 +140,7 @@ class Command(BaseCommand):
                 self.say(f"Wire: {outcome.message}", 2)
 
     def _published_story(self, translator, editor) -> None:
+        """The sample, translated from Trend's Russian text the way the desk does it."""
         source = WireStory.objects.get(
             agency__slug="trend", checksum=self._checksum(DEMO_DIR / WIRE_FILES[0][0])
         )
@@ -147,51 +148,22 @@ class Command(BaseCommand):
             self.say("Published story: exists")
             return
         [english] = parse((DEMO_DIR / PUBLISHED_TEXT).read_bytes(), PUBLISHED_TEXT, language="en")
-        story = Story.objects.create(
-            headline=english.headline,
-            slug=slugify(english.headline)[:200],
-            language="en",
-            section=Section.objects.get(slug="politics"),
-            dateline="Brussels",
-            assignee=translator,
-        )
-        translation = Translation.objects.create(
-            story=story,
-            wire_story=source,
-            source_language=source.language,
-            target_language="en",
-            credit_line=source.agency.credit_line,
-            source_checksum=source.checksum,
-        )
-        translation.translators.add(translator)
-        Attribution.objects.bulk_create(
-            [
-                Attribution(
-                    story=story,
-                    agency=attribution.agency,
-                    credited_name=attribution.credited_name,
-                    role=attribution.role,
-                    position=attribution.position,
-                )
-                for attribution in source.attributions.all()
-            ]
-            + [
-                Attribution(
-                    story=story,
-                    agency=source.agency,
-                    credited_name=source.agency.name,
-                    role="translated_from",
-                    position=99,
-                )
-            ]
-        )
-        story_write_text(
+        story = wire_story_claim(wire_story=source, actor=translator, target_language="en")
+        story.section = Section.objects.get(slug="politics")
+        story.dateline = "Brussels"
+        story.save(update_fields=["section", "dateline"])
+        keys = list(story.paragraphs.order_by("position").values_list("key", flat=True))
+        story_save(
             story=story,
             actor=translator,
+            based_on_revision=story.revision,
             headline=english.headline,
             summary="NATO's special representative calls Kazakhstan its most active partner in "
             "Central Asia.",
-            paragraphs=[ParagraphInput(text) for text in english.paragraphs],
+            paragraphs=[
+                DeskParagraph(text=text, key=key, source_indexes=(index,))
+                for index, (key, text) in enumerate(zip(keys, english.paragraphs, strict=True))
+            ],
         )
         story_submit(story=story, actor=translator)
         story_approve(story=story, actor=editor)

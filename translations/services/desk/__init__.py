@@ -1,12 +1,12 @@
 """The translation desk's services: claiming wire stories, saving translations without losing
-work, machine suggestions, QA acknowledgements, review comments, and rebasing onto a new source.
+work, machine suggestions, QA acknowledgements, and rebasing onto a new source. (Reassigning and
+review comments belong to the review workflow: services.workflow and services.comments.)
 
 Each is a named function with keyword-only arguments that checks state and permission, runs in
 one transaction on locked rows and writes an audit event.
 """
 
-from .claim import ClaimError, story_reassign, wire_story_claim, wire_story_discard
-from .comments import review_comment_resolve
+from .claim import ClaimError, wire_story_claim, wire_story_discard
 from .machine import story_machine_suggest
 from .qa import qa_acknowledge
 from .rebase import ParagraphChange, SourceChanges, source_changes, translation_rebase
@@ -34,12 +34,10 @@ __all__ = [
     "StoryText",
     "editing_lock_holder",
     "qa_acknowledge",
-    "review_comment_resolve",
     "source_changes",
     "story_editing_start",
     "story_editing_stop",
     "story_machine_suggest",
-    "story_reassign",
     "story_save",
     "story_text",
     "translation_rebase",

@@ -24,7 +24,7 @@ from translations.models import EventType, ParagraphAlignment, ParagraphOrigin, 
 from translations.qa.base import primary_language
 
 from ..audit import audit_record
-from ..editing import revision_snapshot
+from ..editing import DRAFT_SLUG_PREFIX, revision_snapshot
 from ..errors import WorkflowError
 
 
@@ -159,7 +159,7 @@ def _make_draft(wire: WireStory, actor: AbstractBaseUser, target_language: str) 
         # QA check "identical to the source" keeps it from being submitted so.
         headline=recall(wire.headline) or wire.headline,
         summary=recall(wire.summary),
-        slug=f"draft-{wire.pk}-{secrets.token_hex(4)}",
+        slug=f"{DRAFT_SLUG_PREFIX}{wire.pk}-{secrets.token_hex(4)}",
         language=target_language,
         dateline=wire.dateline,
         byline=wire.byline,
@@ -218,42 +218,3 @@ def wire_story_discard(
             actor=actor, event_type=EventType.WIRE_DISCARDED, wire_story=wire, comment=comment
         )
     return wire
-
-
-def story_reassign(
-    *, story: Story, actor: AbstractBaseUser, assignee: AbstractBaseUser, comment: str = ""
-) -> Story:
-    """Give a story to another translator. Editors only."""
-    if not permissions.can_reassign(actor):
-        raise PermissionDenied("Only editors may reassign stories.")
-    if not permissions.is_desk_member(assignee):
-        raise WorkflowError(f"{display_name(assignee)} is not a translator or an editor.")
-    with transaction.atomic():
-        story = (
-            Story.objects.select_for_update(of=("self",))
-            .select_related("assignee")
-            .get(pk=story.pk)
-        )
-        if story.status in {StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN}:
-            raise WorkflowError("A published or withdrawn story has no translator to reassign.")
-        if story.assignee_id == assignee.pk:
-            raise WorkflowError(f"{display_name(assignee)} is already assigned to this story.")
-        previous = story.assignee
-        story.assignee = assignee
-        story.save(update_fields=["assignee", "updated_at"])
-        translation = getattr(story, "translation", None)
-        if translation is not None:
-            translation.translators.add(assignee)
-        audit_record(
-            actor=actor,
-            event_type=EventType.STORY_REASSIGNED,
-            story=story,
-            comment=comment,
-            payload={
-                "from": display_name(previous),
-                "from_id": previous.pk if previous else None,
-                "to": display_name(assignee),
-                "to_id": assignee.pk,
-            },
-        )
-    return story
