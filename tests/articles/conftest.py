@@ -2,11 +2,15 @@
 Russian, we translated Trend into English), a German translation of the same wire story, and
 a Kazinform story in Russian translated by us too."""
 
+import json
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.utils import timezone
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from articles.models import AttributionRole
 from articles.search import index_stories
@@ -145,3 +149,30 @@ def warm_site_cache(client, db):
     scheduled publish time), warmed by one request as on a running site; query budgets count a
     page's own queries."""
     assert client.get("/news/no-such-story/").status_code == 404
+
+
+GEOJSON = "https://geojson.org/schema/GeoJSON.json"
+
+
+@pytest.fixture
+def validators(ninjs_dir) -> dict[str, Draft202012Validator]:
+    # The 2.x schemas refer to GeoJSON online; offline, a permissive stub stands in (we never
+    # send places[].geojson). See ../shared/standards/ninjs/README.md.
+    stub = Resource.from_contents(
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"},
+        default_specification=DRAFT202012,
+    )
+    registry = Registry().with_resources([(GEOJSON, stub), (f"{GEOJSON}#", stub)])
+    result = {}
+    for version in ("2.2", "3.1"):
+        schema = json.loads((ninjs_dir / "schema" / f"ninjs-schema_{version}.json").read_text())
+        Draft202012Validator.check_schema(schema)
+        result[version] = Draft202012Validator(
+            schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+    return result
+
+
+def assert_valid(validator: Draft202012Validator, item: dict) -> None:
+    errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)

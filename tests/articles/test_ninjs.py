@@ -1,43 +1,13 @@
 """The ninjs API: every response validates against the official IPTC schemas."""
 
-import json
-
 import pytest
 from django.urls import reverse
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from articles.models import StoryStatus
+from tests.articles.conftest import assert_valid
 from tests.factories import PublishedStoryFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
-
-GEOJSON = "https://geojson.org/schema/GeoJSON.json"
-
-
-@pytest.fixture
-def validators(ninjs_dir) -> dict[str, Draft202012Validator]:
-    # The 2.x schemas refer to GeoJSON online; offline, a permissive stub stands in (we never
-    # send places[].geojson). See ../shared/standards/ninjs/README.md.
-    stub = Resource.from_contents(
-        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"},
-        default_specification=DRAFT202012,
-    )
-    registry = Registry().with_resources([(GEOJSON, stub), (f"{GEOJSON}#", stub)])
-    result = {}
-    for version in ("2.2", "3.1"):
-        schema = json.loads((ninjs_dir / "schema" / f"ninjs-schema_{version}.json").read_text())
-        Draft202012Validator.check_schema(schema)
-        result[version] = Draft202012Validator(
-            schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
-        )
-    return result
-
-
-def assert_valid(validator: Draft202012Validator, item: dict) -> None:
-    errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@
 import hashlib
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from tests.factories import WireStoryFactory
+from articles.models import WireStory
+from tests.factories import AgencyFactory, WireStoryFactory
 from tests.translations.desk_helpers import editor_form, editor_url
 from translations.models import AuditEvent, EventType, Translation
 from translations.services.desk import wire_story_claim
@@ -132,3 +134,28 @@ def test_a_stale_rebase_is_refused(client, translated):
     assert "reload it before rebasing" in response.content.decode()
     story.translation.refresh_from_db()
     assert story.translation.wire_story == wire
+
+
+def test_ingesting_version_2_through_the_command_flags_and_shows_the_changes(
+    client, translator, tmp_path
+):
+    """End to end: two deliveries of the same text file through `manage.py ingest`."""
+    agency = AgencyFactory(name="Trend", slug="trend")
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    v1.write_text("\n\n".join(["Министр в Брюсселе", *V1]), encoding="utf-8")
+    v2.write_text("\n\n".join(["Министр в Брюсселе", *V2]), encoding="utf-8")
+    call_command("ingest", str(v1), agency="trend", language="ru", verbosity=0)
+    wire = WireStory.objects.get(agency=agency)
+    story = wire_story_claim(wire_story=wire, actor=translator)
+    client.force_login(translator)
+
+    call_command("ingest", str(v2), agency="trend", language="ru", verbosity=0)
+
+    assert WireStory.objects.filter(agency=agency, guid=wire.guid).count() == 2
+    assert list(Translation.objects.source_changed()) == [story.translation]
+    page = client.get(
+        reverse("admin:articles_story_source_changed", args=[story.pk])
+    ).content.decode()
+    assert page.count('class="desk-row desk-change desk-change--') == 2
+    assert "<del>Казахстан</del><ins>Узбекистан</ins>" in page
+    assert "<ins>Министр также встретился с генеральным секретарем.</ins>" in page
