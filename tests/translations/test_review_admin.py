@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import PubStatus, Story, StoryStatus
-from tests.factories import WireStoryFactory, story_in_state
+from tests.factories import SectionFactory, WireStoryFactory, story_in_state
 from translations.models import AuditEvent, EventType, QAAcknowledgement, ReviewComment
 from translations.services.editing import ParagraphInput, story_write_text
 from translations.services.workflow import story_request_changes, story_resubmit, story_submit
@@ -176,34 +176,47 @@ def test_nothing_published_is_ever_deleted(client, translator, superuser):
     assert Story.objects.filter(pk__in=[published.pk, withdrawn.pk]).count() == 2
 
 
-def test_the_status_is_never_a_form_field(client, translator):
+def test_the_change_form_cannot_touch_status_text_assignee_or_language(
+    client, translator, other_translator
+):
+    """Status moves by the services, text through the desk (versioned): the form keeps the rest."""
     story = story_in_state(StoryStatus.DRAFT, assignee=translator)
+    section = SectionFactory()
     client.force_login(translator)
-    paragraphs = list(story.paragraphs.order_by("position"))
-    data = {
-        "headline": "New headline",
-        "slug": story.slug,
-        "summary": story.summary,
-        "language": "en",
-        "status": StoryStatus.PUBLISHED,
-        "paragraphs-TOTAL_FORMS": len(paragraphs),
-        "paragraphs-INITIAL_FORMS": len(paragraphs),
-        "paragraphs-MIN_NUM_FORMS": 0,
-        "paragraphs-MAX_NUM_FORMS": 1000,
-        **{f"paragraphs-{i}-id": p.pk for i, p in enumerate(paragraphs)},
-        **{f"paragraphs-{i}-story": story.pk for i, p in enumerate(paragraphs)},
-        **{f"paragraphs-{i}-position": i for i, p in enumerate(paragraphs)},
-        **{f"paragraphs-{i}-text": p.text for i, p in enumerate(paragraphs)},
-    }
     revision = story.revision
 
-    response = client.post(admin_url("change", story), data)
+    response = client.post(
+        admin_url("change", story),
+        {
+            "headline": "New headline",
+            "summary": "New summary",
+            "slug": "my-own-slug",
+            "language": "fr",
+            "assignee": other_translator.pk,
+            "status": StoryStatus.PUBLISHED,
+            "section": section.pk,
+            "dateline": "ASTANA",
+        },
+    )
 
     assert response.status_code == 302, response.content.decode()[:3000]
     story.refresh_from_db()
-    assert (story.headline, story.status) == ("New headline", StoryStatus.DRAFT)
-    assert story.revision == revision + 1  # every save keeps a revision
-    assert story.revisions.get(number=story.revision).headline == "New headline"
+    assert (story.section, story.dateline) == (section, "ASTANA")
+    assert (story.headline, story.status, story.language) == (
+        "Talks in Astana",
+        StoryStatus.DRAFT,
+        "en",
+    )
+    assert (story.assignee, story.revision) == (translator, revision)
+    assert story.slug != "my-own-slug"
+    page = client.get(admin_url("change", story)).content.decode()
+    assert "Edit the text in the translation desk" in page
+
+
+def test_stories_start_from_the_wire_queue_not_the_add_form(client, editor):
+    client.force_login(editor)
+
+    assert client.get(reverse("admin:articles_story_add")).status_code == 403
 
 
 def test_a_story_under_review_is_read_only_in_the_form(client, translator):

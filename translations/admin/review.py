@@ -23,7 +23,6 @@ from translations import permissions
 from translations.diffing import compare_revisions
 from translations.models import ReviewComment, StoryRevision, Translation
 from translations.services.comments import comment_add, comment_resolve
-from translations.services.editing import ParagraphInput, revision_snapshot, story_write_text
 from translations.services.errors import WorkflowError
 from translations.services.revisions import revision_restore
 from translations.services.workflow import (
@@ -79,25 +78,6 @@ class ReviewAdminMixin:
 
     def get_list_filter(self, request: HttpRequest):
         return [*super().get_list_filter(request), SourceFilter]
-
-    # --- every save keeps a revision -------------------------------------------------------
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        story = form.instance
-        if not change:
-            revision_snapshot(story=story, actor=request.user, reason="created")
-            return
-        story_write_text(
-            story=story,
-            actor=request.user,
-            headline=story.headline,
-            summary=story.summary,
-            paragraphs=[
-                ParagraphInput(text=p.text, key=p.key)
-                for p in story.paragraphs.order_by("position")
-            ],
-            reason="saved in the admin",
-        )
 
     # --- URLs ---------------------------------------------------------------------------------
     def get_urls(self):

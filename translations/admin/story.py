@@ -1,17 +1,14 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
-from articles.models import Story, StoryParagraph
+from articles.models import Story
+from translations import permissions
 from translations.permissions import stories_visible_to
 
 from .desk import DeskAdminMixin
 from .review import ReviewAdminMixin
-
-
-class StoryParagraphInline(admin.TabularInline):
-    model = StoryParagraph
-    extra = 0
-    fields = ["position", "text"]
 
 
 @admin.register(Story)
@@ -20,9 +17,62 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     list_filter = ["status", "section", "language"]
     search_fields = ["headline", "summary"]
     list_select_related = ["section", "assignee"]
-    readonly_fields = ["status", "publish_at", "revision", "withdrawn_at", "withdrawal_note"]
-    prepopulated_fields = {"slug": ["headline"]}
-    inlines = [StoryParagraphInline]
+    # The text is written in the translation desk, where every save is checked against the
+    # revision it was based on; the workflow moves own status, assignee and publish time. The
+    # change form keeps what neither touches.
+    fields = [
+        "headline",
+        "summary",
+        "body",
+        "slug",
+        "section",
+        "lead_image",
+        "dateline",
+        "byline",
+        "language",
+        "assignee",
+        "status",
+        "publish_at",
+        "revision",
+        "withdrawn_at",
+        "withdrawal_note",
+    ]
+    always_readonly = [
+        "headline",
+        "summary",
+        "body",
+        "language",
+        "assignee",
+        "status",
+        "publish_at",
+        "revision",
+        "withdrawn_at",
+        "withdrawal_note",
+    ]
+    autocomplete_fields = ["lead_image"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # A story starts from the wire queue ("Start translation"), with its provenance.
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
+        # A public URL never changes; before publication an editor may choose it.
+        slug_open = (
+            obj is not None and obj.publish_at is None and permissions.is_editor(request.user)
+        )
+        return self.always_readonly + ([] if slug_open else ["slug"])
+
+    @admin.display(description="Text")
+    def body(self, obj: Story) -> str:
+        paragraphs = format_html_join(
+            "",
+            '<p dir="auto" lang="{}">{}</p>',
+            ((obj.language, p.text) for p in obj.paragraphs.all()),
+        )
+        desk = reverse("admin:articles_story_translate", args=[obj.pk])
+        return format_html(
+            '{}<p><a href="{}">Edit the text in the translation desk</a></p>', paragraphs, desk
+        )
 
     def get_queryset(self, request):
         return stories_visible_to(request.user) & super().get_queryset(request)
