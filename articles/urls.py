@@ -1,15 +1,18 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from . import api, feeds, sitemaps, views
 from .cache import public_response
+from .converters import UnicodeSlugConverter
+
+register_converter(UnicodeSlugConverter, "story_slug")
 
 app_name = "articles"
 
 urlpatterns = [
     path("", public_response(views.HomeView.as_view()), name="home"),
     path("search/", public_response(views.SearchView.as_view()), name="search"),
-    path("news/<slug:slug>/", public_response(views.StoryDetailView.as_view()), name="story"),
+    path("news/<story_slug:slug>/", public_response(views.StoryDetailView.as_view()), name="story"),
     path(
         "agencies/<slug:slug>/",
         public_response(views.AgencyStoryListView.as_view()),
@@ -56,7 +59,7 @@ urlpatterns = [
     # The ninjs API
     path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
     path(
-        "api/ninjs/stories/<slug:slug>/",
+        "api/ninjs/stories/<story_slug:slug>/",
         public_response(api.story_detail),
         name="api-story",
     ),

@@ -296,3 +296,22 @@ def test_publishing_a_claimed_draft_gives_it_a_slug_from_its_headline(editor, tr
     assert taken.slug == "nato-envoy-praises-kazakhstan"
     # Once public, the slug stays, whatever the headline becomes.
     assert public_slug(story) == "nato-envoy-praises-kazakhstan-2"
+
+
+def test_a_headline_in_another_script_gets_a_working_public_url(client, editor, translator):
+    story = story_in_state(
+        StoryStatus.APPROVED,
+        assignee=translator,
+        slug="draft-9-0a1b2c3d",
+        headline="Türkiye ve Kazakistan gaz anlaşması imzaladı",
+    )
+
+    story_publish(story=story, actor=editor)
+
+    story.refresh_from_db()
+    assert story.slug == "türkiye-ve-kazakistan-gaz-anlaşması-imzaladı"
+    assert client.get("/").status_code == 200
+    page = client.get(story.get_absolute_url())
+    assert page.status_code == 200
+    assert "Türkiye ve Kazakistan" in page.content.decode()
+    assert client.get(f"/api/ninjs/stories/{story.slug}/").status_code == 200
