@@ -33,6 +33,9 @@ def _version_error() -> JsonResponse:
     return _errors({"version": [f"Choose one of {', '.join(VERSIONS)}."]})
 
 
+MAX_PAGE = 999_999
+
+
 def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse:
     chosen = _version(request, version)
     if chosen is None:
@@ -47,7 +50,8 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
     # the query a count would cost stays within the list budget.
     size = settings.PAGINATE_BY
     number = request.GET.get("page") or "1"
-    if not number.isdigit() or int(number) < 1:
+    # Six digits at most: a larger number is past any list, and too large for the database.
+    if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE:
         return _errors({"page": ["Enter a page number: 1, 2, 3…"]})
     number = int(number)
     items = list(stories[(number - 1) * size : number * size + 1])
@@ -71,16 +75,14 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
         },
         json_dumps_params=JSON_PARAMS,
     )
-    return set_last_modified(response, max(filter(None, map(date_modified, items)), default=None))
+    return response
 
 
 def story_detail(request: HttpRequest, slug: str, version: str | None = None) -> JsonResponse:
     chosen = _version(request, version)
     if chosen is None:
         return _version_error()
-    story = with_provenance(
-        (Story.objects.live() | Story.objects.withdrawn()).filter(slug=slug)
-    ).first()
+    story = with_provenance((Story.objects.live() | Story.objects.gone()).filter(slug=slug)).first()
     if story is None:
         return _errors({"slug": ["No live story has this slug."]}, status=404)
     if story.status == StoryStatus.WITHDRAWN:

@@ -64,18 +64,25 @@ def purge_public_pages() -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def public_response[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+def public_response[**P](
+    view: Callable[P, HttpResponse], *, dated: bool = False
+) -> Callable[P, HttpResponse]:
     """Serve a public view from the page cache, keyed on the current public cache version.
 
     A purge bumps the version, so the next request misses and renders afresh: a withdrawn or
     unpublished story is never served from this cache. Responses carry Cache-Control and
     Expires (settings.PUBLIC_MAX_AGE), an ETag and, where the view sets it, a Last-Modified
     derived from the data; a conditional request that matches answers 304 Not Modified.
+
+    Only `dated` views (one story) keep a Last-Modified. A list's date cannot say that a story
+    left it (a withdrawal makes the list older, not newer), so lists revalidate by ETag alone.
     """
 
     @wraps(view)
     def with_headers(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
+        if not dated and response.has_header("Last-Modified"):
+            del response["Last-Modified"]
         patch_response_headers(response, settings.PUBLIC_MAX_AGE)
         patch_cache_control(response, public=True)
         if settings.PUBLIC_MAX_AGE == 0:

@@ -13,7 +13,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from .cache import set_last_modified
 from .models import Agency, Section, Story
 from .site import absolute_url, site_domain, site_protocol
 
@@ -133,7 +132,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         },
         content_type="application/xml; charset=utf-8",
     )
-    return set_last_modified(response, stories[0].publish_at if stories else None)
+    return response
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

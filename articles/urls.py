@@ -12,7 +12,11 @@ app_name = "articles"
 urlpatterns = [
     path("", public_response(views.HomeView.as_view()), name="home"),
     path("search/", public_response(views.SearchView.as_view()), name="search"),
-    path("news/<story_slug:slug>/", public_response(views.StoryDetailView.as_view()), name="story"),
+    path(
+        "news/<story_slug:slug>/",
+        public_response(views.StoryDetailView.as_view(), dated=True),
+        name="story",
+    ),
     path(
         "agencies/<slug:slug>/",
         public_response(views.AgencyStoryListView.as_view()),
@@ -60,7 +64,7 @@ urlpatterns = [
     path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
     path(
         "api/ninjs/stories/<story_slug:slug>/",
-        public_response(api.story_detail),
+        public_response(api.story_detail, dated=True),
         name="api-story",
     ),
     re_path(
@@ -70,7 +74,7 @@ urlpatterns = [
     ),
     re_path(
         r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/(?P<slug>[-\w]+)/$",
-        public_response(api.story_detail),
+        public_response(api.story_detail, dated=True),
         name="api-story",
     ),
 ]

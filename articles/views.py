@@ -4,12 +4,11 @@ The views are wrapped in articles.cache.public_response (in urls.py): page cache
 ETag, and 304 answers to conditional requests.
 """
 
-from datetime import datetime
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import F, Max, QuerySet, Window, prefetch_related_objects
-from django.db.models.functions import Greatest, RowNumber
+from django.db.models import F, QuerySet, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
@@ -57,16 +56,10 @@ class StoryListView(ListView):
             return bad_request(request, self.filterset.error_messages)
         if self.fixed_filter:
             setattr(self, self.fixed_filter, self.filterset.form.cleaned_data[self.fixed_filter])
-        response = super().get(request, *args, **kwargs)
-        return set_last_modified(response, self.last_modified())
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Story]:
         return self.filterset.filter_queryset(self.filterset.queryset.live()).for_listing()
-
-    def last_modified(self) -> datetime | None:
-        # Over the stories the list has ever shown, so that a withdrawal moves it too.
-        once_live = self.filterset.filter_queryset(self.filterset.queryset.once_live())
-        return once_live.aggregate(latest=Max(Greatest("publish_at", "updated_at")))["latest"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filterset=self.filterset, **kwargs)
@@ -144,9 +137,6 @@ class SearchView(StoryListView):
     def get_queryset(self) -> QuerySet[Story]:
         return self.filterset.filter_queryset(search_stories(self.query))
 
-    def last_modified(self) -> datetime | None:
-        return None
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
         attach_snippets(context["stories"], self.query)
@@ -166,7 +156,7 @@ class StoryDetailView(DetailView):
         source = Story.objects.filter(slug=slug)
         stories = list(
             with_provenance(
-                (Story.objects.live() | Story.objects.withdrawn()).filter(slug=slug)
+                (Story.objects.live() | Story.objects.gone()).filter(slug=slug)
                 | Story.objects.live().filter(
                     translation__wire_story__agency__in=source.values(
                         "translation__wire_story__agency"

@@ -4,7 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -52,16 +52,12 @@ class StoryQuerySet(models.QuerySet):
     def withdrawn(self) -> "StoryQuerySet":
         return self.filter(status=StoryStatus.WITHDRAWN)
 
-    def once_live(self) -> "StoryQuerySet":
-        """Live stories and those withdrawn since: everything a public list has ever shown.
+    def gone(self) -> "StoryQuerySet":
+        """Withdrawn after being public: their URLs answer 410 Gone with the withdrawal note.
 
-        Not for showing anything (that is live()): a list's Last-Modified is the latest change
-        among these, so that a withdrawal dates the lists it left.
+        A story withdrawn while still scheduled was never public, and answers 404 like any other.
         """
-        return self.filter(
-            status__in=[StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN],
-            publish_at__lte=timezone.now(),
-        )
+        return self.filter(status=StoryStatus.WITHDRAWN, publish_at__lte=F("withdrawn_at"))
 
     def for_listing(self) -> "StoryQuerySet":
         return (

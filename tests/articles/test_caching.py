@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Story, StoryStatus
@@ -29,29 +30,52 @@ def public_urls(story: Story) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/news/kazakhstan-most-reliable-nato-partner/",
-        "/sections/politics/",
-        "/agencies/trend/",
-        "/feeds/latest.rss",
-        "/sitemap.xml",
-        "/api/ninjs/3.1/stories/",
-        "/api/ninjs/2.2/stories/kazakhstan-most-reliable-nato-partner/",
-    ],
-)
-def test_public_responses_answer_conditional_requests(client, sample_story, url):
+STORY_URLS = [
+    "/news/kazakhstan-most-reliable-nato-partner/",
+    "/api/ninjs/2.2/stories/kazakhstan-most-reliable-nato-partner/",
+]
+LIST_URLS = [
+    "/",
+    "/sections/politics/",
+    "/agencies/trend/",
+    "/feeds/latest.rss",
+    "/sitemap.xml",
+    "/api/ninjs/3.1/stories/",
+]
+
+
+@pytest.mark.parametrize("url", STORY_URLS + LIST_URLS)
+def test_public_responses_answer_conditional_requests_by_etag(client, sample_story, url):
     response = client.get(url)
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
     assert "max-age=0" in response["Cache-Control"]
-    etag, last_modified = response["ETag"], response["Last-Modified"]
-    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+    assert client.get(url, headers={"if-none-match": response["ETag"]}).status_code == 304
+    assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+
+
+@pytest.mark.parametrize("url", STORY_URLS)
+def test_a_story_answers_conditional_requests_by_date(client, sample_story, url):
+    last_modified = client.get(url)["Last-Modified"]
     assert client.get(url, headers={"if-modified-since": last_modified}).status_code == 304
     stale = http_date(sample_story.publish_at.timestamp() - 3600)
     assert client.get(url, headers={"if-modified-since": stale}).status_code == 200
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_a_list_is_not_dated_since_a_withdrawal_would_make_it_older(
+    client, editor, sample_story, kazinform_story, url, django_capture_on_commit_callbacks
+):
+    """A client revalidating by date alone must not keep a withdrawn story (304)."""
+    seen = http_date(timezone.now().timestamp() + 60)
+    assert "Last-Modified" not in client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=sample_story, actor=editor, note="Trend retracted the interview.")
+    response = client.get(url, headers={"if-modified-since": seen})
+
+    assert response.status_code == 200
+    assert sample_story.slug not in response.content.decode()
 
 
 def test_story_last_modified_is_its_latest_correction(client, corrected_sample):

@@ -76,7 +76,7 @@ def test_an_unknown_version_answers_400(client, sample_story):
     assert "version" in response.json()["errors"]
 
 
-@pytest.mark.parametrize("page", ["99", "0", "two"])
+@pytest.mark.parametrize("page", ["99", "0", "two", "99999999999999999999999"])
 def test_an_invalid_page_answers_400(client, sample_story, page):
     response = client.get(reverse("articles:api-stories"), {"page": page})
     assert response.status_code == 400

@@ -7,7 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import PubStatus, Story, StoryStatus
-from tests.factories import SectionFactory, WireStoryFactory, story_in_state
+from tests.factories import (
+    ReviewCommentFactory,
+    SectionFactory,
+    WireStoryFactory,
+    story_in_state,
+)
 from translations.models import AuditEvent, EventType, QAAcknowledgement, ReviewComment
 from translations.services.editing import ParagraphInput, story_write_text
 from translations.services.workflow import story_request_changes, story_resubmit, story_submit
@@ -276,3 +281,16 @@ def test_the_audit_log_is_read_only_even_for_superusers(client, translator, supe
         == 403
     )
     assert AuditEvent.objects.get(pk=event.pk).comment == ""
+
+
+def test_resolving_a_comment_never_redirects_off_the_site(client, translator, editor):
+    story = story_in_state(StoryStatus.CHANGES_REQUESTED, assignee=translator)
+    comment = ReviewCommentFactory(story=story, author=editor)
+    client.force_login(translator)
+
+    response = client.post(
+        admin_url("comment_resolve", story, comment.pk), {"next": "https://evil.example/"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == admin_url("review", story)

@@ -107,3 +107,18 @@ def test_a_correction_shows_on_the_page_with_its_time_and_in_the_revision_diff(
     assert "<ins>" in compare
     assert "2015" in compare
     assert old_text.split()[0] in compare
+
+
+def test_a_story_withdrawn_before_it_went_live_was_never_public(
+    client, translator, editor, django_capture_on_commit_callbacks
+):
+    story = story_in_state(StoryStatus.PUBLISHED, assignee=translator, scheduled=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=story, actor=editor, note="Dropped before publication.")
+
+    response = client.get(story.get_absolute_url())
+
+    assert response.status_code == 404
+    assert story.headline not in response.content.decode()
+    api = client.get(reverse("articles:api-story", kwargs={"slug": story.slug}))
+    assert api.status_code == 404

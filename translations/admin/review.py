@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from articles.models import Story
@@ -281,7 +282,12 @@ class ReviewAdminMixin:
             self.message_user(request, str(refusal), messages.ERROR)
         else:
             self.message_user(request, "Comment marked as resolved.", messages.SUCCESS)
-        return HttpResponseRedirect(request.POST.get("next") or self._url("review", story))
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = self._url("review", story)
+        return HttpResponseRedirect(back)
 
     # --- preview ------------------------------------------------------------------------------
     def preview_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
