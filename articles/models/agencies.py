@@ -142,6 +142,9 @@ class Attribution(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
+                condition=models.Q(role__in=AttributionRole.values), name="attribution_role_known"
+            ),
+            models.CheckConstraint(
                 condition=models.Q(wire_story__isnull=False, story__isnull=True)
                 | models.Q(wire_story__isnull=True, story__isnull=False),
                 name="attribution_has_one_owner",

@@ -86,6 +86,10 @@ class WireStory(models.Model):
             ("reassign_wirestory", "Can reassign a claimed wire story to another translator"),
         ]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pub_status__in=PubStatus.values),
+                name="wirestory_pub_status_known",
+            ),
             models.UniqueConstraint(
                 fields=["agency", "guid", "version"], name="wirestory_unique_version"
             ),

@@ -1,1 +1,1 @@
-from . import audit, story, wire  # noqa: F401  (registers the ModelAdmins)
+from . import audit, glossary, story, wire  # noqa: F401  (registers the ModelAdmins)

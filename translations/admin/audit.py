@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db.models import Q
 
 from translations.models import AuditEvent
+from translations.permissions import can_review, stories_visible_to
 
 
 @admin.register(AuditEvent)
@@ -12,6 +14,16 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["story__headline", "actor__username", "comment"]
     list_select_related = ["story", "actor"]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        # A translator reads the history of the stories within reach, and no one else's.
+        events = super().get_queryset(request)
+        if can_review(request.user):
+            return events
+        return events.filter(
+            Q(story__in=stories_visible_to(request.user))
+            | Q(story__isnull=True, actor=request.user)
+        )
 
     def has_add_permission(self, request) -> bool:
         return False

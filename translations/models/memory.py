@@ -1,6 +1,7 @@
 """Translation memory and glossary."""
 
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class MemoryEntry(models.Model):
@@ -57,8 +58,11 @@ class GlossaryTerm(models.Model):
     class Meta:
         ordering = ["source_language", "target_language", "source_term"]
         constraints = [
+            # Matching ignores case, so "NATO" and "Nato" would be one term twice.
             models.UniqueConstraint(
-                fields=["source_language", "target_language", "source_term"],
+                "source_language",
+                "target_language",
+                Lower("source_term"),
                 name="glossary_term_unique",
             )
         ]

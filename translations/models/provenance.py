@@ -75,6 +75,10 @@ class Translation(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
+                condition=models.Q(method__in=TranslationMethod.values),
+                name="translation_method_known",
+            ),
+            models.CheckConstraint(
                 condition=~models.Q(source_language=models.F("target_language")),
                 name="translation_languages_differ",
                 violation_error_message="Source and target language must differ.",
@@ -112,6 +116,14 @@ class ParagraphAlignment(models.Model):
         max_length=16, choices=ParagraphOrigin.choices, default=ParagraphOrigin.TYPED
     )
     memory_score = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(origin__in=ParagraphOrigin.values),
+                name="alignment_origin_known",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.paragraph.key} ← {self.source_indexes}"
