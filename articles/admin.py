@@ -13,26 +13,10 @@ from .services.credits import credit_map
 from .services.images import image_create, image_open_verified
 
 
-class AgencyAliasInline(admin.TabularInline):
-    model = AgencyAlias
-    extra = 1
+class PurgesPublicPages:
+    """For reference data that public pages show (names, navigation, credits, pictures): a
+    change empties the page cache once it commits, as a workflow move does."""
 
-
-@admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "default_language", "allows_republication", "is_active"]
-    list_filter = ["is_active", "allows_republication", "requires_credit"]
-    search_fields = ["name", "aliases__name"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [AgencyAliasInline]
-
-
-@admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    # The sections are the navigation of every public page, so cached pages must go with them.
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
         transaction.on_commit(purge_public_pages)
@@ -44,6 +28,26 @@ class SectionAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset) -> None:
         super().delete_queryset(request, queryset)
         transaction.on_commit(purge_public_pages)
+
+
+class AgencyAliasInline(admin.TabularInline):
+    model = AgencyAlias
+    extra = 1
+
+
+@admin.register(Agency)
+class AgencyAdmin(PurgesPublicPages, admin.ModelAdmin):
+    list_display = ["name", "slug", "default_language", "allows_republication", "is_active"]
+    list_filter = ["is_active", "allows_republication", "requires_credit"]
+    search_fields = ["name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AgencyAliasInline]
+
+
+@admin.register(Section)
+class SectionAdmin(PurgesPublicPages, admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 class ImageForm(forms.ModelForm):
@@ -67,7 +71,7 @@ class ImageForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PurgesPublicPages, admin.ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "alt_text", "credit", "width", "height", "rendition_count"]
     search_fields = ["alt_text", "credit", "caption"]
@@ -83,7 +87,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
         if change:
-            super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)  # alt text, credit: purges
             return
         created = image_create(
             file=form.cleaned_data["file"],
@@ -156,6 +160,11 @@ class AttributionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def get_readonly_fields(self, request, obj: Attribution | None = None) -> list[str]:
+        # Mapping resolves a credit; a resolved one is provenance already shown to readers.
+        readonly = list(self.readonly_fields)
+        return [*readonly, "agency"] if obj is not None and obj.agency_id else readonly
 
     def save_model(self, request, obj: Attribution, form, change: bool) -> None:
         if obj.agency_id and form.cleaned_data.get("remember_alias"):

@@ -32,3 +32,27 @@ def test_production_start_with_secret_key_succeeds():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "started"
+
+
+def test_deploy_check_warns_of_a_page_cache_per_process():
+    base = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "news.example"}
+    local = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=REPO_DIR,
+        env={**os.environ, **base},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    shared = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=REPO_DIR,
+        env={**os.environ, **base, "REDIS_URL": "redis://127.0.0.1:6379/9"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert "newsroom.W001" in local.stderr + local.stdout
+    assert "Set REDIS_URL" in local.stderr + local.stdout
+    assert "newsroom.W001" not in shared.stderr + shared.stdout

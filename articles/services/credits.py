@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from articles.cache import purge_public_pages
 from articles.models import Agency, AgencyAlias, Attribution
 
 
@@ -17,6 +18,8 @@ def credit_map(*, credited_name: str, agency: Agency, remember_alias: bool = Tru
         or AgencyAlias.objects.filter(name__iexact=credited_name).exists()
     ):
         AgencyAlias.objects.create(agency=agency, name=credited_name)
+    # Published stories may carry the credit: their pages must show the agency from now on.
+    transaction.on_commit(purge_public_pages)
     return Attribution.objects.filter(
         agency__isnull=True, credited_name__iexact=credited_name
     ).update(agency=agency)
