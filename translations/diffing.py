@@ -1,4 +1,5 @@
-"""Readable differences between two revisions of a story, paragraph by paragraph.
+"""Readable differences between texts: two revisions of a story, paragraph by paragraph, or two
+versions of a source paragraph. The one diff of the project.
 
 Paragraphs are aligned with difflib (whole paragraphs as the units, so a moved or inserted
 paragraph does not make every later one look changed); within a changed paragraph the words
@@ -8,10 +9,13 @@ reader can follow rather than scattered single characters, and bounds its time o
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from translations.models import StoryRevision
 
@@ -59,6 +63,7 @@ class RevisionDiff:
 
 
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_TAGS = {"insert": "ins", "delete": "del"}
 
 
 def text_diff(old: str, new: str) -> tuple[Segment, ...]:
@@ -82,6 +87,23 @@ def text_diff(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(
         Segment(_OPS[op], "".join(words[char] for char in chars)) for op, chars in diffs if chars
     )
+
+
+def render_segments(segments: Iterable[Segment]) -> SafeString:
+    """Segments as HTML, escaped: insertions in <ins>, deletions in <del>, the rest as text."""
+    return mark_safe(  # every part is escaped
+        "".join(
+            escape(s.text)
+            if s.op == "equal"
+            else format_html("<{0}>{1}</{0}>", _TAGS[s.op], s.text)
+            for s in segments
+        )
+    )
+
+
+def html_word_diff(old: str, new: str) -> SafeString:
+    """`new` with the words not in `old` in <ins> and the words gone from `old` in <del>."""
+    return render_segments(text_diff(old, new))
 
 
 def paragraph_diff(old: list[str], new: list[str]) -> list[ParagraphChange]:

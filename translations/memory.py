@@ -19,8 +19,8 @@ from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
 
 from articles.models import Story
+from translations.diffing import html_word_diff
 from translations.models import MemoryEntry
-from translations.textdiff import html_word_diff
 
 MIN_FUZZY_SCORE = 75
 # How many near matches a paragraph offers, and how many trigram candidates are re-scored.

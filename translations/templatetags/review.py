@@ -4,21 +4,18 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from translations import diffing
 from translations.diffing import Segment
 
 register = template.Library()
 
-_TAGS = {"equal": "span", "insert": "ins", "delete": "del"}
-
 
 @register.filter
 def render_segments(segments: Iterable[Segment]) -> SafeString:
-    return format_html_join(
-        "", "<{0}>{1}</{0}>", ((_TAGS[segment.op], segment.text) for segment in segments)
-    )
+    return diffing.render_segments(segments)
 
 
 @register.filter

@@ -16,9 +16,9 @@ from django.utils.safestring import SafeString
 
 from articles.models import Story, StoryParagraph, WireStory
 from translations import permissions
+from translations.diffing import html_word_diff
 from translations.memory import normalise
 from translations.models import EventType
-from translations.textdiff import html_word_diff
 
 from ..audit import audit_record
 from ..errors import WorkflowError
