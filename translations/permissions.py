@@ -5,7 +5,8 @@ may not reach answer 404 in views (see `stories_visible_to`), so that their exis
 not leak.
 """
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
 from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Story, StoryStatus
@@ -21,6 +22,22 @@ EDITORS_GROUP = "Editors"
 def is_desk_member(user: AnyUser) -> bool:
     """May see the wire queue, claim a wire story and create a draft translation."""
     return user.is_active and user.has_perm("articles.claim_wirestory")
+
+
+def desk_members():
+    """The users `is_desk_member` says yes to, as a queryset: who a story may be assigned to."""
+    claim = Permission.objects.filter(
+        content_type__app_label="articles", codename="claim_wirestory"
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True) | Q(user_permissions__in=claim) | Q(groups__permissions__in=claim)
+        )
+        .distinct()
+        .order_by("username")
+    )
 
 
 def is_editor(user: AnyUser) -> bool:

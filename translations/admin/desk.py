@@ -256,15 +256,7 @@ class DeskAdminMixin:
 
     @staticmethod
     def _assignees():
-        return (
-            get_user_model()
-            .objects.filter(
-                is_active=True,
-                groups__name__in=[permissions.TRANSLATORS_GROUP, permissions.EDITORS_GROUP],
-            )
-            .distinct()
-            .order_by("username")
-        )
+        return permissions.desk_members()
 
     def desk_forms_for(self, story: Story) -> tuple[DeskHeaderForm, object]:
         text = story_text(story)

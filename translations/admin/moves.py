@@ -11,7 +11,6 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q
 from django.utils.text import Truncator
 
 from articles.models import Story, StoryStatus
@@ -80,14 +79,7 @@ class ReassignForm(CommentForm):
 
     def __init__(self, *args: Any, story: Story, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        desk = Q(groups__permissions__codename="claim_wirestory") | Q(is_superuser=True)
-        self.fields["assignee"].queryset = (
-            get_user_model()
-            .objects.filter(desk, is_active=True)
-            .exclude(pk=story.assignee_id)
-            .distinct()
-            .order_by("username")
-        )
+        self.fields["assignee"].queryset = permissions.desk_members().exclude(pk=story.assignee_id)
 
 
 class CorrectForm(forms.Form):
