@@ -89,7 +89,7 @@ MOVES = [
         None,
     ),
 ]
-PAGES = ["change", "review", "revisions", "compare", "preview"]
+PAGES = ["change", "review", "revisions", "compare", "preview", "translate", "source_changed"]
 
 
 @pytest.fixture
