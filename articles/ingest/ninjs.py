@@ -25,7 +25,7 @@ Mapping to ParsedItem
                     ParseError "no body text". (1.x ``body_html``, ``body_text``,
                     ``description_text``)
     dateline        ``located``, else a dateline found in the first paragraph ("GROSSETO, Italy
-                    (AP) -- ..."), whose agency tag is removed as in the text parser
+                    (AP) -- ..."), whose agency tag is removed (:mod:`articles.ingest.credits`)
     summary         the first description with role summary/abstract/text/description or none,
                     else the caption
     credit_line     the description with role ``creditline``, else a credit line ending the body
@@ -57,7 +57,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from typing import Any
 
 from . import schemas
@@ -73,8 +72,8 @@ from .base import (
     decode_utf8,
     looks_like_json,
 )
-from .registry import register
-from .text import (
+from .bodies import html_paragraphs, text_paragraphs
+from .credits import (
     LEDE_PARAGRAPHS,
     credit_chain,
     dedupe_credits,
@@ -82,6 +81,7 @@ from .text import (
     parse_credit_line,
     take_dateline,
 )
+from .registry import register
 
 FORMAT = "ninjs"
 
@@ -98,19 +98,6 @@ _DISTRIBUTOR_ROLE_WORDS = (
     "provider",
     "publisher",
     "poweredby",
-)
-
-_BLOCK_TAGS = frozenset(
-    {
-        *("address", "article", "aside", "blockquote", "body", "dd", "div", "dl", "dt"),
-        *("figcaption", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html"),
-        *("li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"),
-    }
-)
-# Elements whose text is not prose: metadata, code, embedded media and its captions.
-_SKIPPED_TAGS = frozenset(
-    {"head", "title", "script", "style", "template", "noscript", "figure", "iframe", "object"}
-    | {"svg", "math"}
 )
 
 
@@ -385,7 +372,7 @@ def _datetime(fields: _Fields, key: str) -> datetime | None:
 
 @dataclass
 class _BodyCredits:
-    """Credits written into the body text, which the text parser's conventions also cover."""
+    """Credits written into the body text, read by the conventions of :mod:`.credits`."""
 
     dateline: str
     credit_line: str
@@ -402,69 +389,6 @@ class _BodyCredits:
             credits += found_line[0]
         credits += inline_credits(paragraphs[:LEDE_PARAGRAPHS])
         return cls(dateline, credit_line, credits)
-
-
-# --- body text ------------------------------------------------------------------------------
-
-
-def text_paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; without any blank line, every line is a paragraph."""
-    separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
-    return [p for p in (clean_text(chunk) for chunk in re.split(separator, text)) if p]
-
-
-def html_paragraphs(html: str) -> list[str]:
-    """Text of an HTML fragment or document, one string per block element or ``<br><br>``."""
-    collector = _ParagraphCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.paragraphs
-
-
-class _ParagraphCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self._buffer: list[str] = []
-        self._skipping = 0  # depth inside elements whose text is not prose
-        self._after_br = False  # a <br> with nothing but whitespace since
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        elif self._skipping:
-            return
-        elif tag == "br":
-            if self._after_br:
-                self._flush()
-            else:
-                self._buffer.append(" ")
-                self._after_br = True
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif not self._skipping and tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        if data.strip():
-            self._after_br = False
-        self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _flush(self) -> None:
-        if text := clean_text("".join(self._buffer)):
-            self.paragraphs.append(text)
-        self._buffer = []
-        self._after_br = False
 
 
 register(NinjsParser())

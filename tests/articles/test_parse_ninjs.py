@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from articles.ingest import registry, schemas
+from articles.ingest import registry
 from articles.ingest.base import CreditRole, ParsedItem, ParseError, ParseResult
-from articles.ingest.ninjs import html_paragraphs, parse_ninjs, text_paragraphs
+from articles.ingest.ninjs import parse_ninjs
 
 NINJS = Path(__file__).resolve().parents[3] / "shared/standards/ninjs"
 EXAMPLES = sorted((NINJS / "examples").glob("*/*.json"))
@@ -276,70 +276,6 @@ def test_bad_date_names_the_field() -> None:
     assert message == "versioncreated: not an ISO 8601 date-time: 'yesterday'"
 
 
-# --- versions and schemas -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("declaration", "version"),
-    [
-        ({}, "2.2"),
-        ({"versionCreated": "2024-01-01T00:00:00Z"}, "3.1"),
-        ({"standard": {"name": "ninjs", "version": "2.1"}}, "2.1"),
-        ({"standard": {"name": "ninjs", "version": "2.0.1"}}, "2.0"),
-        ({"standard": {"name": "TTNINJS", "version": "2.1"}}, "2.1"),
-        ({"standard": {"name": "ninjs", "version": "3.0"}}, "3.1"),
-        ({"standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"}}, "2.1"),
-        ({"$schema": "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"}, "3.1"),
-        ({"standard": {"name": "other", "version": "7.0"}}, "2.2"),
-    ],
-)
-def test_detect_version(declaration: dict[str, Any], version: str) -> None:
-    assert schemas.detect_version({"uri": "urn:x", **declaration}) == version
-
-
-def test_a_2_0_document_is_validated_with_the_draft_04_schema() -> None:
-    standard = {"name": "ninjs", "version": "2.0"}
-
-    assert item(doc(standard=standard)).headline == "Minister visits Astana"
-    assert "(ninjs 2.0 schema)" in str(error(doc(standard=standard, urgency="high")))
-
-
-def test_a_schema_hint_is_not_itself_a_schema_violation() -> None:
-    document = {"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json", **doc()}
-
-    assert item(document).guid == "urn:newsroom:test:1"
-
-
-def test_3x_document_with_2x_keys_is_rejected_by_the_3x_schema() -> None:
-    document = doc(standard={"name": "ninjs", "version": "3.1"}, pubstatus="usable")
-
-    assert "'pubstatus' was unexpected" in str(error(document))
-    assert "(ninjs 3.1 schema;" in str(error(document))  # "; 1 more error(s)": contenttype
-
-
-def test_a_declared_version_without_a_schema_is_an_error() -> None:
-    message = str(error(doc(standard={"name": "ninjs", "version": "1.5"})))
-
-    assert message.startswith("no schema for ninjs 1.5")
-
-
-def test_schema_dir_comes_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv(schemas.SCHEMA_DIR_ENV, str(tmp_path))
-
-    assert schemas.schema_dir() == tmp_path
-    assert str(error(doc())).startswith(f"no schema for ninjs 2.2 (looked for {tmp_path}")
-
-
-def test_default_schema_dir_is_beside_the_repository() -> None:
-    assert schemas.schema_dir() == NINJS / "schema"
-
-
-def test_validators_are_cached() -> None:
-    assert schemas.validator("2.1") is schemas.validator("2.1")
-
-
 # --- mapping --------------------------------------------------------------------------------
 
 
@@ -463,40 +399,6 @@ def test_no_readable_body_is_an_error_naming_the_item() -> None:
         error(document).message
         == "no body text: urn:newsroom:test:1 has no bodies and no descriptions"
     )
-
-
-@pytest.mark.parametrize(
-    ("html", "paragraphs"),
-    [
-        ("<p>One</p><p>Two</p>", ["One", "Two"]),
-        ("<p>One<p>Two", ["One", "Two"]),  # unclosed paragraphs
-        ("One<br>still one<br/><br />Two", ["One still one", "Two"]),
-        ("<div>Lead <b>bold</b>, <a href='x'>link</a></div>", ["Lead bold, link"]),
-        ("<p>Fish &amp; chips &lt;3 &#8220;q&#8221;</p>", ["Fish & chips <3 “q”"]),
-        ("<p>Text</p><script>alert('<p>x</p>')</script><style>p{}</style>", ["Text"]),
-        ("<figure><img src=x><figcaption>Cap</figcaption></figure><p>Body</p>", ["Body"]),
-        (
-            "<html><head><title>T</title></head><body><h2>Sub</h2>Text</body></html>",
-            ["Sub", "Text"],
-        ),
-        ("<ul><li>a</li><li>b</li></ul>", ["a", "b"]),
-        ("  ", []),
-    ],
-)
-def test_html_paragraphs(html: str, paragraphs: list[str]) -> None:
-    assert html_paragraphs(html) == paragraphs
-
-
-@pytest.mark.parametrize(
-    ("text", "paragraphs"),
-    [
-        ("One\nstill one\n\n\nTwo", ["One still one", "Two"]),
-        ("One\nTwo\n", ["One", "Two"]),  # no blank lines: one paragraph per line
-        ("\n\n", []),
-    ],
-)
-def test_text_paragraphs(text: str, paragraphs: list[str]) -> None:
-    assert text_paragraphs(text) == paragraphs
 
 
 def test_registry_detects_ninjs_by_content_not_extension() -> None:

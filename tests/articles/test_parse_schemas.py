@@ -1,0 +1,105 @@
+"""Which ninjs schema a document is validated against, and where the schemas come from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from articles.ingest import schemas
+from articles.ingest.base import ParsedItem, ParseError, ParseResult
+from articles.ingest.ninjs import parse_ninjs
+
+NINJS = Path(__file__).resolve().parents[3] / "shared/standards/ninjs"
+
+
+def parse_one(document: Any, **kwargs: str) -> ParseResult:
+    [result] = parse_ninjs(json.dumps(document).encode(), **kwargs)
+    return result
+
+
+def item(document: Any, **kwargs: str) -> ParsedItem:
+    result = parse_one(document, **kwargs)
+    assert isinstance(result, ParsedItem), str(result)
+    return result
+
+
+def error(document: Any) -> ParseError:
+    result = parse_one(document)
+    assert isinstance(result, ParseError), result
+    return result
+
+
+def doc(**fields: Any) -> dict[str, Any]:
+    return {
+        "uri": "urn:newsroom:test:1",
+        "headlines": [{"role": "main", "value": "Minister visits Astana"}],
+        "bodies": [{"contenttype": "text/plain", "value": "First.\n\nSecond."}],
+        **fields,
+    }
+
+
+# --- versions and schemas -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("declaration", "version"),
+    [
+        ({}, "2.2"),
+        ({"versionCreated": "2024-01-01T00:00:00Z"}, "3.1"),
+        ({"standard": {"name": "ninjs", "version": "2.1"}}, "2.1"),
+        ({"standard": {"name": "ninjs", "version": "2.0.1"}}, "2.0"),
+        ({"standard": {"name": "TTNINJS", "version": "2.1"}}, "2.1"),
+        ({"standard": {"name": "ninjs", "version": "3.0"}}, "3.1"),
+        ({"standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"}}, "2.1"),
+        ({"$schema": "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"}, "3.1"),
+        ({"standard": {"name": "other", "version": "7.0"}}, "2.2"),
+    ],
+)
+def test_detect_version(declaration: dict[str, Any], version: str) -> None:
+    assert schemas.detect_version({"uri": "urn:x", **declaration}) == version
+
+
+def test_a_2_0_document_is_validated_with_the_draft_04_schema() -> None:
+    standard = {"name": "ninjs", "version": "2.0"}
+
+    assert item(doc(standard=standard)).headline == "Minister visits Astana"
+    assert "(ninjs 2.0 schema)" in str(error(doc(standard=standard, urgency="high")))
+
+
+def test_a_schema_hint_is_not_itself_a_schema_violation() -> None:
+    document = {"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json", **doc()}
+
+    assert item(document).guid == "urn:newsroom:test:1"
+
+
+def test_3x_document_with_2x_keys_is_rejected_by_the_3x_schema() -> None:
+    document = doc(standard={"name": "ninjs", "version": "3.1"}, pubstatus="usable")
+
+    assert "'pubstatus' was unexpected" in str(error(document))
+    assert "(ninjs 3.1 schema;" in str(error(document))  # "; 1 more error(s)": contenttype
+
+
+def test_a_declared_version_without_a_schema_is_an_error() -> None:
+    message = str(error(doc(standard={"name": "ninjs", "version": "1.5"})))
+
+    assert message.startswith("no schema for ninjs 1.5")
+
+
+def test_schema_dir_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(schemas.SCHEMA_DIR_ENV, str(tmp_path))
+
+    assert schemas.schema_dir() == tmp_path
+    assert str(error(doc())).startswith(f"no schema for ninjs 2.2 (looked for {tmp_path}")
+
+
+def test_default_schema_dir_is_beside_the_repository() -> None:
+    assert schemas.schema_dir() == NINJS / "schema"
+
+
+def test_validators_are_cached() -> None:
+    assert schemas.validator("2.1") is schemas.validator("2.1")
