@@ -17,6 +17,8 @@ Variables (default in brackets):
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
+- HTTPS: "0" to serve plain HTTP with DEBUG off [on: secure cookies, redirect to HTTPS, HSTS].
+- SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS: HSTS [one year under HTTPS; no].
 - MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
   (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
   translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
@@ -180,8 +182,14 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
-SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS in production, where a TLS-terminating proxy sets X-Forwarded-Proto; HTTPS=0 serves plain
+# HTTP (a closed network, or a proxy that redirects by itself).
+HTTPS = not DEBUG and env_bool("HTTPS", True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and not TESTING
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 
 LOGGING = {
     "version": 1,
