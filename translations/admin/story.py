@@ -24,6 +24,9 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [StoryParagraphInline]
 
+    class Media:
+        css = {"all": ["css/review.css"]}
+
     def get_queryset(self, request):
         return stories_visible_to(request.user) & super().get_queryset(request)
 
