@@ -215,3 +215,22 @@ def test_a_translator_dashboard_leads_to_the_desk_and_the_queue(client, translat
     assert f'href="{editor_url(story)}">{story.headline}</a>' in page
     assert f'href="{editor_url(claimed)}">' in page
     assert "1 new wire story waiting in the wire queue" in page
+
+
+def test_a_story_claimed_by_someone_else_is_named_not_linked_to_a_404(
+    client, translator, other_translator, editor
+):
+    wire = WireStoryFactory()
+    story = wire_story_claim(wire_story=wire, actor=translator)
+    queue = reverse("admin:articles_wirestory_changelist")
+
+    client.force_login(other_translator)
+    page = client.get(queue).content.decode()
+    change = client.get(reverse("admin:articles_wirestory_change", args=[wire.pk])).content.decode()
+    assert editor_url(story) not in page
+    assert f"claimed by {translator.username}" in page
+    assert editor_url(story) not in change
+    assert client.get(editor_url(story)).status_code == 404
+
+    client.force_login(editor)
+    assert f'href="{editor_url(story)}"' in client.get(queue).content.decode()

@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin import DateFieldListFilter
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import WireStory
 from translations import permissions
+from translations.permissions import stories_visible_to
 from translations.queue import QueueState, with_queue_state
 from translations.services.desk import ClaimError, wire_story_claim, wire_story_discard
 from translations.services.errors import WorkflowError
@@ -71,10 +72,11 @@ class VersionsFilter(admin.SimpleListFilter):
 @admin.register(WireStory)
 class WireStoryAdmin(admin.ModelAdmin):
     list_display = [
+        # What a translator decides on first, so that it stays in view on a narrow screen.
         "headline_column",
-        "source_column",
         "state_badge",
         "desk_column",
+        "source_column",
         "source_changed_column",
         "pub_status",
         "received_at",
@@ -122,7 +124,10 @@ class WireStoryAdmin(admin.ModelAdmin):
         css = {"all": ["css/review.css"]}
 
     def get_queryset(self, request):
-        return with_queue_state(super().get_queryset(request))
+        queued = with_queue_state(super().get_queryset(request))
+        # Whether the user may open the claimed story: else its link would only answer 404.
+        reachable = stories_visible_to(request.user).filter(pk=OuterRef("claimed_story"))
+        return queued.annotate(may_open=Exists(reachable))
 
     def get_readonly_fields(self, request, obj=None):
         # Wire stories are kept exactly as delivered.
@@ -181,6 +186,8 @@ class WireStoryAdmin(admin.ModelAdmin):
     def claimed_column(self, obj: WireStory) -> str:
         if not obj.claimed_story:
             return "—"
+        if not obj.may_open:
+            return format_html("claimed by {}", obj.claimed_by or "nobody")
         return format_html(
             '<a href="{}">Open</a> <span class="queue-claimed">({})</span>',
             reverse("admin:articles_story_translate", args=[obj.claimed_story]),

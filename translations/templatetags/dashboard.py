@@ -69,6 +69,9 @@ def review_dashboard(context) -> dict:
             .count()
         )
     if permissions.can_review(user):
+        if "assigned" in panels and not (panels["changes_requested"] or panels["assigned"]):
+            # An editor who translates nothing today is spared two empty lists.
+            del panels["changes_requested"], panels["assigned"]
         panels["review_queue"] = review_queue()[:LIMIT]
         panels["to_publish"] = Story.objects.filter(status=StoryStatus.APPROVED).order_by(
             "updated_at"
