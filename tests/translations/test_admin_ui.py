@@ -234,3 +234,17 @@ def test_a_story_claimed_by_someone_else_is_named_not_linked_to_a_404(
 
     client.force_login(editor)
     assert f'href="{editor_url(story)}"' in client.get(queue).content.decode()
+
+
+def test_the_desk_shows_a_dateline_left_as_the_agency_wrote_it(client, translator):
+    story = wire_story_claim(
+        wire_story=WireStoryFactory(language="ru", dateline="БИШКЕК, 12 марта"), actor=translator
+    )
+    client.force_login(translator)
+
+    page = client.get(editor_url(story)).content.decode()
+
+    row = page.split('id="p-dateline"')[1].split('role="row"')[0]
+    assert "БИШКЕК, 12 марта" in row
+    assert "(still as the agency wrote it)" in row
+    assert f'href="{admin_url("change", story)}#id_dateline"' in row
