@@ -1,4 +1,5 @@
-// The translation desk, improved: autosave and keyboard moves between paragraphs.
+// The translation desk, improved: autosave, a warning before leaving unsaved work, the place
+// kept across a save, and keyboard moves between paragraphs.
 // The editor works without this file; it only adds to the plain form.
 (function () {
   "use strict";
@@ -6,11 +7,42 @@
   if (!form || form.dataset.autosave !== "1") return;
   const status = form.querySelector(".desk-autosave");
   const revision = form.querySelector("input[name=revision]");
-  let dirty = false;
+  const placeKey = "desk-place:" + window.location.pathname;
+  let dirty = false; // typed since the last autosave was sent
+  let unsaved = false; // typed since the last save that reached the server
   let stopped = false;
+  let submitting = false;
 
-  form.addEventListener("input", function () { dirty = true; });
-  form.addEventListener("submit", function () { stopped = true; });
+  form.addEventListener("input", function () { dirty = true; unsaved = true; });
+  form.addEventListener("submit", function () {
+    stopped = true;
+    submitting = true;
+    // Come back to the same place after the page reloads (a save answers with a redirect).
+    const focused = document.activeElement;
+    try {
+      window.sessionStorage.setItem(placeKey, JSON.stringify({
+        at: Date.now(),
+        y: window.scrollY,
+        field: focused && focused.classList.contains("desk-text") ? focused.name : "",
+      }));
+    } catch (error) { /* storage off: the page simply opens at the top */ }
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (unsaved && !submitting) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  (function restorePlace() {
+    let place = null;
+    try {
+      place = JSON.parse(window.sessionStorage.getItem(placeKey) || "null");
+      window.sessionStorage.removeItem(placeKey);
+    } catch (error) { return; }
+    // Only straight after a save: a place stored before leaving for another page is stale.
+    if (!place || window.location.hash || Date.now() - place.at > 60000) return;
+    window.scrollTo(0, place.y || 0);
+    const field = place.field && form.elements.namedItem(place.field);
+    if (field && field.focus) field.focus({ preventScroll: true });
+  })();
 
   function say(text) { if (status) status.textContent = text; }
 
@@ -29,6 +61,7 @@
       const body = await response.json();
       if (response.ok) {
         revision.value = body.revision;
+        if (!dirty) unsaved = false;
         say("Saved automatically at " + new Date(body.saved_at).toLocaleTimeString());
       } else if (response.status === 409) {
         // Someone else saved: stop autosaving and let the translator save by hand, which shows

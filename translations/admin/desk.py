@@ -6,6 +6,7 @@ for passwords. Every change goes through translations.services.desk.
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -66,6 +67,23 @@ def issues_for(report: QAReport, key: str) -> list[IssueView]:
     return [IssueView(i, report.is_acknowledged(i)) for i in report.for_key(key)]
 
 
+@dataclass(frozen=True)
+class ConflictRow:
+    """One paragraph of the conflict page: theirs as saved beside yours as typed (either may be
+    missing when the two texts have different numbers of paragraphs)."""
+
+    number: int
+    theirs: DeskParagraph | None
+    form: object | None
+    yours: DeskParagraph | None
+
+    @property
+    def differs(self) -> bool:
+        return (self.theirs.text if self.theirs else None) != (
+            self.yours.text if self.yours else None
+        )
+
+
 @dataclass
 class SourceItem:
     number: int
@@ -79,6 +97,7 @@ class EditorRow:
     key: str
     sources: list[SourceItem]
     origin: str = ""
+    origin_code: str = ""
     score: int | None = None
     issues: list[IssueView] = field(default_factory=list)
     matches: list[MemoryMatch] = field(default_factory=list)
@@ -88,6 +107,10 @@ class EditorRow:
     @property
     def number(self) -> int:
         return self.index + 1
+
+    @property
+    def has_error(self) -> bool:
+        return any(view.issue.is_error for view in self.issues)
 
 
 def _form_sources(form) -> tuple[int, ...]:
@@ -130,8 +153,9 @@ class DeskAdminMixin:
     def desk_link(self, obj: Story) -> str:
         if getattr(obj, "translation", None) is None:
             return "—"
+        label = "Translate" if obj.status in permissions.EDITABLE_STATES else "Read"
         return format_html(
-            '<a href="{}">Translate</a>', reverse("admin:articles_story_translate", args=[obj.pk])
+            '<a href="{}">{}</a>', reverse("admin:articles_story_translate", args=[obj.pk]), label
         )
 
     # Reading -------------------------------------------------------------------------------
@@ -184,6 +208,7 @@ class DeskAdminMixin:
                     key=key,
                     sources=[source_item(i) for i in indexes],
                     origin=alignment.get_origin_display() if alignment else "",
+                    origin_code=alignment.origin if alignment else "",
                     score=alignment.memory_score if alignment else None,
                     issues=issues_for(report, key) if key else [],
                     comments=[c for c in comments if key and c.paragraph_key == key],
@@ -193,7 +218,9 @@ class DeskAdminMixin:
         self._offer_matches(rows, source, translation, by_key)
         can_edit = permissions.can_edit(request.user, story)
         changed_version = source.latest_version()
+        row_numbers = {row.key: row.number for row in rows if row.key}
         return {
+            **self.desk_links(request, story),
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": f"Translate: {story.headline}",
@@ -210,7 +237,11 @@ class DeskAdminMixin:
             "headline_issues": issues_for(report, HEADLINE_KEY),
             "summary_issues": issues_for(report, SUMMARY_KEY),
             "story_issues": issues_for(report, ""),
-            "story_comments": [c for c in comments if not c.paragraph_key],
+            # A comment on a paragraph since dropped or merged away shows with the whole-story ones,
+            # so that none is left where nobody can see or resolve it.
+            "story_comments": [c for c in comments if c.paragraph_key not in row_numbers],
+            "open_comments": comments,
+            "comment_numbers": row_numbers,
             "report": report,
             "can_edit": can_edit,
             "can_submit": can_edit and permissions.can_submit(request.user, story),
@@ -218,6 +249,20 @@ class DeskAdminMixin:
             "machine_translation": bool(settings.MT_BACKEND),
             "assignees": self._assignees() if permissions.can_reassign(request.user) else None,
         }
+
+    def desk_links(self, request: HttpRequest, story: Story) -> dict:
+        """The other pages of the story, for the links at the top of the desk's pages."""
+        links = {
+            "change_url": reverse("admin:articles_story_change", args=[story.pk]),
+            "translate_url": reverse("admin:articles_story_translate", args=[story.pk]),
+        }
+        if permissions.can_preview(request.user, story):
+            links |= {
+                "review_url": reverse("admin:articles_story_review", args=[story.pk]),
+                "revisions_url": reverse("admin:articles_story_revisions", args=[story.pk]),
+                "preview_url": reverse("admin:articles_story_preview", args=[story.pk]),
+            }
+        return links
 
     @staticmethod
     def _place_untranslated(rows, source, covered, source_item) -> list[SourceItem]:
@@ -276,8 +321,12 @@ class DeskAdminMixin:
             return self.desk_post(request, story)
         if permissions.can_edit(request.user, story):
             holder = story_editing_start(story=story, actor=request.user)
-        else:
+        elif story.status in permissions.EDITABLE_STATES:
             holder = editing_lock_holder(story)
+        else:
+            # Nobody can save a story in review or published, so a lock left from its drafting
+            # days means nothing and would only alarm the reader.
+            holder = None
         header, formset = self.desk_forms_for(story)
         context = self.desk_context(
             request, story, header=header, formset=formset, lock_holder=holder
@@ -440,8 +489,11 @@ class DeskAdminMixin:
         formset = DeskParagraphFormSet(
             prefix="p", initial=desk_forms.formset_initial(conflict.yours.paragraphs)
         )
+        theirs = list(conflict.theirs.paragraphs)
+        yours = list(zip(formset, conflict.yours.paragraphs, strict=True))
         context = {
             **self.admin_site.each_context(request),
+            **self.desk_links(request, story),
             "opts": self.model._meta,
             "title": "Not saved: someone else saved this story first",
             "story": story,
@@ -449,7 +501,18 @@ class DeskAdminMixin:
             "conflict": conflict,
             "header": header,
             "formset": formset,
-            "rows": list(zip(formset, conflict.yours.paragraphs, strict=True)),
+            # Paragraph beside paragraph, so that the translator sees where the texts differ.
+            "rows": [
+                ConflictRow(
+                    number=n,
+                    theirs=their,
+                    form=mine[0] if mine else None,
+                    yours=mine[1] if mine else None,
+                )
+                for n, (their, mine) in enumerate(zip_longest(theirs, yours), start=1)
+            ],
+            "headline_differs": conflict.theirs.headline != conflict.yours.headline,
+            "summary_differs": conflict.theirs.summary != conflict.yours.summary,
         }
         return TemplateResponse(request, self.desk_conflict_template, context, status=409)
 
@@ -479,11 +542,14 @@ class DeskAdminMixin:
         changes = source_changes(story)
         context = {
             **self.admin_site.each_context(request),
+            **self.desk_links(request, story),
             "opts": self.model._meta,
             "title": f"Source changed: {story.headline}",
             "story": story,
             "translation": story.translation,
             "changes": changes,
             "can_edit": permissions.can_edit(request.user, story),
+            "can_correct": story.status == StoryStatus.PUBLISHED
+            and permissions.can_publish(request.user),
         }
         return TemplateResponse(request, self.desk_source_changed_template, context)

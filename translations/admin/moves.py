@@ -51,6 +51,7 @@ class RequestChangesForm(forms.Form):
         help_text="Required: tell the translator what to change.",
     )
     paragraph_key = forms.ChoiceField(label="About", required=False)
+    field_order = ["paragraph_key", "comment"]  # first where, then what
 
     def __init__(self, *args: Any, story: Story, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -105,12 +106,16 @@ class CorrectForm(forms.Form):
                 label=f"¶{n}",
                 required=False,
                 initial=paragraph.text,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                widget=forms.Textarea(attrs={"rows": max(3, len(paragraph.text) // 90 + 1)}),
                 help_text="Empty removes the paragraph." if n == 1 else "",
             )
         self.fields["new_paragraph"] = forms.CharField(
             label="New last paragraph", required=False, widget=forms.Textarea(attrs={"rows": 2})
         )
+        # The story's own text: its language and direction, for spelling and right-to-left.
+        for name, field in self.fields.items():
+            if name != "note":
+                field.widget.attrs.update({"lang": story.language, "dir": "auto"})
 
     def paragraphs(self) -> list[ParagraphInput]:
         data = self.cleaned_data

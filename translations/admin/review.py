@@ -16,10 +16,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from articles.models import Story
+from articles.models import Story, StoryStatus
 from translations import permissions
 from translations.diffing import compare_revisions
 from translations.models import ReviewComment, StoryRevision, Translation
@@ -35,6 +36,13 @@ from translations.services.workflow import (
 
 from .moves import MOVES, Move, paragraph_choices
 from .review_pages import review_context, source_flags
+
+
+def public_url(story: Story) -> str:
+    """The story's public address once readers can open it (withdrawn: the 410 page, note)."""
+    if story.is_live or story.status == StoryStatus.WITHDRAWN:
+        return story.get_absolute_url()
+    return ""
 
 
 class SourceFilter(admin.SimpleListFilter):
@@ -76,6 +84,44 @@ class ReviewAdminMixin:
         if obj is not None and not permissions.can_edit(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
+
+    def view_on_site(self, obj: Story) -> str | None:
+        # An unpublished story has no public page yet: no link rather than a link to a 404.
+        return public_url(obj) or None
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # Paragraphs are edited in the translation desk; only those who may edit them here
+        # (superusers) get the inline, everybody else reads the text in place.
+        if obj is not None and not request.user.has_perm("articles.change_storyparagraph"):
+            fields.append("text_paragraphs")
+        return fields
+
+    def get_fields(self, request: HttpRequest, obj: Story | None = None):
+        fields = [f for f in super().get_fields(request, obj) if f != "text_paragraphs"]
+        if obj is not None and "text_paragraphs" in self.get_readonly_fields(request, obj):
+            at = fields.index("summary") + 1 if "summary" in fields else len(fields)
+            fields.insert(at, "text_paragraphs")
+        return fields
+
+    @admin.display(description="Text")
+    def text_paragraphs(self, obj: Story) -> str:
+        paragraphs = format_html_join(
+            "",
+            '<p lang="{}" dir="auto" class="story-paragraph">'
+            '<span class="paragraph-number">¶{}</span> {}</p>',
+            (
+                (obj.language, n, p.text)
+                for n, p in enumerate(obj.paragraphs.order_by("position"), start=1)
+            ),
+        )
+        if getattr(obj, "translation", None) is None:
+            return paragraphs or "—"
+        return format_html(
+            '{}<p><a href="{}">Open in the translation desk</a></p>',
+            paragraphs,
+            self._url("translate", obj),
+        )
 
     def get_list_filter(self, request: HttpRequest):
         return [*super().get_list_filter(request), SourceFilter]
@@ -159,11 +205,16 @@ class ReviewAdminMixin:
             "original": story,
             "story": story,
             "title": title,
-            "subtitle": story.headline,
             "change_url": self._url("change", story),
+            "translate_url": (
+                self._url("translate", story)
+                if getattr(story, "translation", None) is not None
+                else ""
+            ),
             "review_url": self._url("review", story),
             "revisions_url": self._url("revisions", story),
             "preview_url": self._url("preview", story),
+            "public_url": public_url(story),
             **ctx,
         }
         return TemplateResponse(request, template, context, status=status)
@@ -186,6 +237,11 @@ class ReviewAdminMixin:
             refusals.append("You translated this story, so another editor must approve it.")
         if MOVES["publish"].available_to(user, story):
             refusals += publish_blockers(story)
+        translation = getattr(story, "translation", None)
+        newer_source = (
+            translation is not None
+            and translation.wire_story.latest_version().pk != translation.wire_story_id
+        )
         return {
             "workflow_moves": [
                 (move, move.make_form(story), self._url("move", story, move=move.name))
@@ -197,6 +253,9 @@ class ReviewAdminMixin:
             "review_url": self._url("review", story),
             "revisions_url": self._url("revisions", story),
             "preview_url": self._url("preview", story),
+            "public_url": public_url(story),
+            "translate_url": self._url("translate", story) if translation is not None else "",
+            "source_changed_url": self._url("source_changed", story) if newer_source else "",
             "open_comments": story.review_comments.filter(resolved_at__isnull=True).count(),
         }
 
@@ -212,23 +271,25 @@ class ReviewAdminMixin:
             raise PermissionDenied(f"{the_move.label} is not yours to do on this story.")
         form = the_move.make_form(story, request.POST if request.method == "POST" else None)
         status = 200
-        if request.method == "POST" and form.is_valid():
+        refusal = ""
+        if request.method != "POST" and not the_move.is_open(story):
+            # A stale link (another editor moved the story since) gets the reason instead of a
+            # form that cannot succeed; a POST still goes to the service, which says why.
+            refusal = (
+                f"{the_move.label} is not possible: the story is {story.display_status.lower()}."
+            )
+            status = 409
+        elif request.method == "POST" and form.is_valid():
             try:
                 message = the_move.perform(story, request.user, form)
-            except WorkflowError as refusal:
-                form.add_error(None, str(refusal))
+            except WorkflowError as error:
+                form.add_error(None, str(error))
                 status = 409
             else:
                 self.message_user(request, message, messages.SUCCESS)
-                return HttpResponseRedirect(self._url("change", story))
+                return HttpResponseRedirect(self._back_to(request, story))
         elif request.method == "POST":
             status = 400
-        elif not the_move.is_open(story):
-            form.add_error(
-                None,
-                f"{the_move.label} is not possible: the story is {story.display_status.lower()}.",
-            )
-            status = 409
         return self._page(
             request,
             story,
@@ -237,8 +298,19 @@ class ReviewAdminMixin:
             status=status,
             move=the_move,
             form=form,
+            refusal=refusal,
             action_url=self._url("move", story, move=the_move.name),
         )
+
+    def _back_to(self, request: HttpRequest, story: Story) -> str:
+        """Where a move made from a panel returns: the page it was made from (the review page,
+        say), if that is one of ours; else the change form."""
+        back = request.POST.get("next", "")
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return back
+        return self._url("change", story)
 
     # --- review page ----------------------------------------------------------------------------
     def review_view(self, request: HttpRequest, object_id: int) -> HttpResponse:

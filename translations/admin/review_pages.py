@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from articles.models import PubStatus, Story
 from translations.diffing import RevisionDiff, compare_revisions
 from translations.models import AuditEvent, EventType, ReviewComment, StoryRevision
+from translations.qa import qa_run
 
 SUBMISSIONS = [EventType.STORY_SUBMITTED, EventType.STORY_RESUBMITTED]
 
@@ -94,11 +95,14 @@ def last_submitted_diff(story: Story) -> RevisionDiff | None:
 
 def review_context(story: Story) -> dict:
     translation = getattr(story, "translation", None)
+    report = qa_run(story)
     return {
         "translation": translation,
         "wire_story": translation.wire_story if translation else None,
         "rows": side_by_side(story),
         "qa_acknowledgements": story.qa_acknowledgements.select_related("acknowledged_by"),
+        # The checks on the text as it stands, so that the editor sees what the translator saw.
+        "qa_issues": [(issue, report.is_acknowledged(issue)) for issue in report.issues],
         "submitted_diff": last_submitted_diff(story),
         "comments": story.review_comments.select_related("author", "resolved_by"),
         "paragraph_numbers": {

@@ -74,6 +74,9 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
             '{}<p><a href="{}">Edit the text in the translation desk</a></p>', paragraphs, desk
         )
 
+    class Media:
+        css = {"all": ["css/review.css"]}
+
     def get_queryset(self, request):
         return stories_visible_to(request.user) & super().get_queryset(request)
 

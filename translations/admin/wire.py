@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin import DateFieldListFilter
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import WireStory
 from translations import permissions
+from translations.permissions import stories_visible_to
 from translations.queue import QueueState, with_queue_state
 from translations.services.desk import ClaimError, wire_story_claim, wire_story_discard
 from translations.services.errors import WorkflowError
@@ -71,16 +72,16 @@ class VersionsFilter(admin.SimpleListFilter):
 @admin.register(WireStory)
 class WireStoryAdmin(admin.ModelAdmin):
     list_display = [
-        "headline",
-        "agency",
-        "language",
-        "version",
+        # What a translator decides on first, so that it stays in view on a narrow screen.
+        "headline_column",
         "state_badge",
-        "claimed_by_column",
+        "desk_column",
+        "source_column",
         "source_changed_column",
         "pub_status",
         "received_at",
     ]
+    list_display_links = ["headline_column"]
     list_filter = [
         QueueStateFilter,
         SourceChangedFilter,
@@ -95,9 +96,38 @@ class WireStoryAdmin(admin.ModelAdmin):
     actions = ["start_translation", "discard"]
     change_form_template = "admin/translations/wire/change_form.html"
     readonly_fields = ["body"]
+    fieldsets = [
+        (None, {"fields": ["agency", "language", "version", "pub_status", "embargo_until"]}),
+        ("Text as delivered", {"fields": ["body"]}),
+        (
+            "Delivery details",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "guid",
+                    "agency_version",
+                    "byline",
+                    "dateline",
+                    "credit_line",
+                    "sent_at",
+                    "received_at",
+                    "source_url",
+                    "format",
+                    "checksum",
+                    "discarded_at",
+                ],
+            },
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["css/review.css"]}
 
     def get_queryset(self, request):
-        return with_queue_state(super().get_queryset(request))
+        queued = with_queue_state(super().get_queryset(request))
+        # Whether the user may open the claimed story: else its link would only answer 404.
+        reachable = stories_visible_to(request.user).filter(pk=OuterRef("claimed_story"))
+        return queued.annotate(may_open=Exists(reachable))
 
     def get_readonly_fields(self, request, obj=None):
         # Wire stories are kept exactly as delivered.
@@ -110,13 +140,33 @@ class WireStoryAdmin(admin.ModelAdmin):
     def has_claim_permission(self, request: HttpRequest) -> bool:
         return permissions.is_desk_member(request.user)
 
-    @admin.display(description="Body")
+    @admin.display(description="Text")
     def body(self, obj: WireStory) -> str:
-        return format_html_join(
-            "",
-            '<p lang="{}" dir="auto" class="wire-paragraph">{}</p>',
-            ((obj.language, text) for text in obj.paragraphs),
+        return format_html(
+            '<div class="wire-text" lang="{}" dir="auto">'
+            '<h3 class="wire-headline">{}</h3>{}{}</div>',
+            obj.language,
+            obj.headline,
+            format_html('<p class="wire-summary">{}</p>', obj.summary) if obj.summary else "",
+            format_html_join(
+                "",
+                '<p class="wire-paragraph"><span class="paragraph-number">{}</span> {}</p>',
+                enumerate(obj.paragraphs, start=1),
+            ),
         )
+
+    @admin.display(description="Source", ordering="agency__name")
+    def source_column(self, obj: WireStory) -> str:
+        return format_html(
+            '{} <span class="queue-claimed">· {} · v{}</span>',
+            obj.agency,
+            obj.language,
+            obj.version,
+        )
+
+    @admin.display(description="Headline", ordering="headline")
+    def headline_column(self, obj: WireStory) -> str:
+        return format_html('<span lang="{}" dir="auto">{}</span>', obj.language, obj.headline)
 
     @admin.display(description="State", ordering="queue_state")
     def state_badge(self, obj: WireStory) -> str:
@@ -126,19 +176,42 @@ class WireStoryAdmin(admin.ModelAdmin):
             QueueState(obj.queue_state).label,
         )
 
-    @admin.display(description="Claimed by", ordering="claimed_by")
-    def claimed_by_column(self, obj: WireStory) -> str:
+    def get_list_display(self, request: HttpRequest):
+        # Only those who may claim get a "Start translation" button.
+        if self.has_claim_permission(request):
+            return self.list_display
+        return [f if f != "desk_column" else "claimed_column" for f in self.list_display]
+
+    @admin.display(description="Translation", ordering="claimed_by")
+    def claimed_column(self, obj: WireStory) -> str:
         if not obj.claimed_story:
             return "—"
+        if not obj.may_open:
+            return format_html("claimed by {}", obj.claimed_by or "nobody")
         return format_html(
-            '<a href="{}">{}</a>',
+            '<a href="{}">Open</a> <span class="queue-claimed">({})</span>',
             reverse("admin:articles_story_translate", args=[obj.claimed_story]),
             obj.claimed_by or "unassigned",
         )
 
-    @admin.display(description="Source changed", boolean=True, ordering="source_changed")
-    def source_changed_column(self, obj: WireStory) -> bool:
-        return obj.source_changed
+    @admin.display(description="Translation", ordering="claimed_by")
+    def desk_column(self, obj: WireStory) -> str:
+        if obj.claimed_story or obj.queue_state != QueueState.NEW:
+            return self.claimed_column(obj)
+        # The changelist is one form already: the button posts it to the claim URL instead
+        # (which reads nothing of it but the CSRF token), so no nested form is needed.
+        return format_html(
+            '<button type="submit" class="button queue-claim" formaction="{}" formmethod="post"'
+            ' aria-label="Start translating: {}">Start translation</button>',
+            reverse("admin:articles_wirestory_claim", args=[obj.pk]),
+            obj.headline,
+        )
+
+    @admin.display(description="Source changed", ordering="source_changed")
+    def source_changed_column(self, obj: WireStory) -> str:
+        if not obj.source_changed:
+            return ""
+        return format_html('<span class="queue-flag">{}</span>', "translated from an older version")
 
     def get_urls(self):
         return [

@@ -3,9 +3,10 @@
 from django import template
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
-from articles.models import Story, StoryStatus
+from articles.models import Story, StoryStatus, WireStory
 from translations import permissions
 from translations.models import AuditEvent, EventType, Translation
+from translations.queue import QueueState, with_queue_state
 
 register = template.Library()
 
@@ -62,7 +63,15 @@ def review_dashboard(context) -> dict:
         )
         panels["changes_requested"] = assigned.filter(status=StoryStatus.CHANGES_REQUESTED)[:LIMIT]
         panels["assigned"] = assigned.exclude(status=StoryStatus.CHANGES_REQUESTED)[:LIMIT]
+        panels["wire_new"] = (
+            with_queue_state(WireStory.objects.latest_versions())
+            .filter(queue_state=QueueState.NEW)
+            .count()
+        )
     if permissions.can_review(user):
+        if "assigned" in panels and not (panels["changes_requested"] or panels["assigned"]):
+            # An editor who translates nothing today is spared two empty lists.
+            del panels["changes_requested"], panels["assigned"]
         panels["review_queue"] = review_queue()[:LIMIT]
         panels["to_publish"] = Story.objects.filter(status=StoryStatus.APPROVED).order_by(
             "updated_at"
