@@ -294,3 +294,21 @@ def test_resolving_a_comment_never_redirects_off_the_site(client, translator, ed
 
     assert response.status_code == 302
     assert response["Location"] == admin_url("review", story)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("scheduled", {"Later"}), ("published", {"Now"}), ("draft", {"Talks in Astana"})],
+)
+def test_the_story_list_filters_scheduled_apart_from_published(client, editor, value, shown):
+    story_in_state(StoryStatus.PUBLISHED, headline="Now")
+    story_in_state(StoryStatus.PUBLISHED, scheduled=True, headline="Later")
+    story_in_state(StoryStatus.DRAFT)
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:articles_story_changelist"), {"status": value})
+
+    assert page.status_code == 200
+    body = page.content.decode()
+    for headline in {"Now", "Later", "Talks in Astana"}:
+        assert (f">{headline}</a>" in body) is (headline in shown), headline

@@ -3,7 +3,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Story
+from articles.models import Story, StoryStatus
 from translations import permissions
 from translations.permissions import stories_visible_to
 
@@ -11,10 +11,35 @@ from .desk import DeskAdminMixin
 from .review import ReviewAdminMixin
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """The workflow states as editors say them: a published story whose time is ahead is
+    "Scheduled", and "Published" means public now."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        choices = list(StoryStatus.choices)
+        published = choices.index((StoryStatus.PUBLISHED, StoryStatus.PUBLISHED.label))
+        choices.insert(published, ("scheduled", "Scheduled"))
+        return choices
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case None:
+                return queryset
+            case "scheduled":
+                return queryset & Story.objects.scheduled()
+            case StoryStatus.PUBLISHED:
+                return queryset & Story.objects.live()
+            case value:
+                return queryset.filter(status=value)
+
+
 @admin.register(Story)
 class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status_badge", "section", "assignee", "publish_at"]
-    list_filter = ["status", "section", "language"]
+    list_filter = [StatusFilter, "section", "language"]
     search_fields = ["headline", "summary"]
     list_select_related = ["section", "assignee"]
     # The text is written in the translation desk, where every save is checked against the
