@@ -1,0 +1,63 @@
+"""The source-changed page: what the agency changed in the wire story since the translation was
+made, and the Rebase button that moves the translation onto the newest source version."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from articles.models import StoryStatus
+from translations import permissions
+from translations.services.desk import source_changes, translation_rebase
+from translations.services.errors import WorkflowError
+
+from .base import DeskBaseMixin
+
+
+class SourceChangedMixin(DeskBaseMixin):
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/translate/source-changed/",
+                self.admin_site.admin_view(self.source_changed_view),
+                name="articles_story_source_changed",
+            ),
+            *super().get_urls(),
+        ]
+
+    def source_changed_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        story = self.desk_story(request, object_id)
+        if request.method == "POST":
+            if not permissions.can_edit(request.user, story):
+                raise PermissionDenied
+            revision = request.POST.get("revision", "")
+            try:
+                translation_rebase(
+                    story=story,
+                    actor=request.user,
+                    based_on_revision=int(revision) if revision.isdigit() else 0,
+                )
+            except WorkflowError as error:
+                messages.error(request, str(error))
+                return HttpResponseRedirect(request.path)
+            messages.success(
+                request,
+                "The translation now follows the newest source version. New source paragraphs "
+                "have empty boxes to fill.",
+            )
+            return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))
+        changes = source_changes(story)
+        context = {
+            **self.admin_site.each_context(request),
+            **self.desk_links(request, story),
+            "opts": self.model._meta,
+            "title": f"Source changed: {story.headline}",
+            "story": story,
+            "translation": story.translation,
+            "changes": changes,
+            "can_edit": permissions.can_edit(request.user, story),
+            "can_correct": story.status == StoryStatus.PUBLISHED
+            and permissions.can_publish(request.user),
+        }
+        return TemplateResponse(request, self.desk_source_changed_template, context)
