@@ -215,7 +215,7 @@ def test_the_change_form_cannot_touch_status_text_assignee_or_language(
     assert (story.assignee, story.revision) == (translator, revision)
     assert story.slug != "my-own-slug"
     page = client.get(admin_url("change", story)).content.decode()
-    assert "Edit the text in the translation desk" in page
+    assert "Open in the translation desk" in page
 
 
 def test_stories_start_from_the_wire_queue_not_the_add_form(client, editor):

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 from articles.models import Story, StoryStatus
 from translations import permissions
@@ -48,7 +47,7 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     fields = [
         "headline",
         "summary",
-        "body",
+        "text_paragraphs",
         "slug",
         "section",
         "lead_image",
@@ -65,7 +64,7 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     always_readonly = [
         "headline",
         "summary",
-        "body",
+        "text_paragraphs",
         "language",
         "assignee",
         "status",
@@ -86,18 +85,6 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
             obj is not None and obj.publish_at is None and permissions.is_editor(request.user)
         )
         return self.always_readonly + ([] if slug_open else ["slug"])
-
-    @admin.display(description="Text")
-    def body(self, obj: Story) -> str:
-        paragraphs = format_html_join(
-            "",
-            '<p dir="auto" lang="{}">{}</p>',
-            ((obj.language, p.text) for p in obj.paragraphs.all()),
-        )
-        desk = reverse("admin:articles_story_translate", args=[obj.pk])
-        return format_html(
-            '{}<p><a href="{}">Edit the text in the translation desk</a></p>', paragraphs, desk
-        )
 
     class Media:
         css = {"all": ["css/review.css"]}

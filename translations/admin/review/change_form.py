@@ -42,21 +42,6 @@ class ReviewChangeFormMixin(StoryPagesMixin):
         # An unpublished story has no public page yet: no link rather than a link to a 404.
         return public_url(obj) or None
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None):
-        fields = list(super().get_readonly_fields(request, obj))
-        # Paragraphs are edited in the translation desk; only those who may edit them here
-        # (superusers) get the inline, everybody else reads the text in place.
-        if obj is not None and not request.user.has_perm("articles.change_storyparagraph"):
-            fields.append("text_paragraphs")
-        return fields
-
-    def get_fields(self, request: HttpRequest, obj: Story | None = None):
-        fields = [f for f in super().get_fields(request, obj) if f != "text_paragraphs"]
-        if obj is not None and "text_paragraphs" in self.get_readonly_fields(request, obj):
-            at = fields.index("summary") + 1 if "summary" in fields else len(fields)
-            fields.insert(at, "text_paragraphs")
-        return fields
-
     @admin.display(description="Text")
     def text_paragraphs(self, obj: Story) -> str:
         paragraphs = format_html_join(
