@@ -110,6 +110,7 @@ def _stem_frequencies(cursor) -> dict[str, float]:
     row = cursor.fetchone()
     if row is None or row[0] is None:
         return {}
+    # The frequencies end with three summary figures (lowest, highest, empty share): not zipped.
     return dict(zip(row[0], row[1], strict=False))
 
 
