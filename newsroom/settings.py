@@ -115,6 +115,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compiles a statement whose estimated cost is high; for this site's short statements it
+    # costs more than it saves: half a second on the translation memory look-up of a long story,
+    # a statement that runs in a few milliseconds a paragraph. A DATABASE_URL may say otherwise.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

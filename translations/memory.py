@@ -2,13 +2,21 @@
 
 An exact match is a source paragraph identical to a stored one once whitespace is normalised
 (found by its hash). A near match scores at least MIN_FUZZY_SCORE on one measure, rapidfuzz's
-normalised Indel similarity, on every database. PostgreSQL only narrows the candidates first:
-its trigram index (pg_trgm) finds the entries whose near-match key (the source's longest words)
-is like the paragraph's. SQLite has no such index, so there the candidates are all the entries
-of the language pair of a plausible length.
+normalised Indel similarity, on every database. PostgreSQL only narrows the candidates first,
+with an index on each entry's word stems (near_match_key); SQLite has no such index, so there
+the candidates are all the entries of the language pair of a plausible length.
+
+How PostgreSQL narrows them: a near match shares most of the paragraph's distinct word stems
+(MIN_SHARED_STEMS). Deal the paragraph's stems into as many groups as it may miss plus one, and
+any such entry holds every stem of at least one group, since each stem it lacks spoils at most
+one group. "Holds every stem of a group" is what a GIN index on the stem arrays answers fast,
+the more so as each group includes a stem few entries have, which PostgreSQL's own statistics on
+that index tell (pg_stats). The entries found are then counted exactly and scored on the full
+text, so the grouping decides only the speed, never what is found.
 """
 
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -23,10 +31,16 @@ from translations.diffing import html_word_diff
 from translations.models import MemoryEntry
 
 MIN_FUZZY_SCORE = 75
-# How many near matches a paragraph offers, and how many trigram candidates are re-scored.
+# How many near matches a paragraph offers, and how many indexed candidates are re-scored.
 FUZZY_OFFERS = 3
-TRIGRAM_CANDIDATES = 10
-KEY_WORDS = 8
+NEAR_CANDIDATES = 20
+# Word stems: a word's first letters, so that "переговоров" and "переговоры" are one stem.
+STEM_LETTERS = 5
+# The share of a paragraph's distinct stems that a near match holds at the least. Measured with
+# bench/bench_desk.py's edits (words replaced, endings changed, a clause dropped or added): no
+# entry scoring >= 75 % held less than 58 % of them; below that, too many letters differ.
+MIN_SHARED_STEMS = 0.55
+STEMS_INDEX = "memory_source_stems"
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -38,12 +52,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode()).hexdigest()
 
 
+def near_match_stems(text: str) -> list[str]:
+    """The text's distinct word stems, sorted."""
+    return sorted({word[:STEM_LETTERS] for word in _WORDS.findall(text.lower())})
+
+
 def near_match_key(text: str) -> str:
-    """The text's KEY_WORDS longest distinct words, sorted: long words are the rare ones, so two
-    paragraphs that differ by a word or two share most of their key, and its trigrams are few
-    and selective where those of the whole paragraph are many and common."""
-    words = sorted(set(_WORDS.findall(text.lower())), key=lambda w: (-len(w), w))
-    return " ".join(sorted(words[:KEY_WORDS]))
+    """What MemoryEntry.source_key stores: the stems, space-separated, which PostgreSQL indexes
+    as an array (string_to_array(source_key, ' '))."""
+    return " ".join(near_match_stems(text))
 
 
 def similarity(a: str, b: str) -> int:
@@ -81,30 +98,83 @@ def memory_exact(
     return found
 
 
+def _stem_frequencies(cursor) -> dict[str, float]:
+    """The share of entries holding each common stem, from PostgreSQL's statistics on the stems
+    index (gathered by ANALYZE, which autovacuum runs); stems not listed are rarer than all
+    listed ones. Without statistics every stem counts as rare: slower, never less found."""
+    cursor.execute(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "WHERE schemaname = current_schema() AND tablename = %s",
+        [STEMS_INDEX],
+    )
+    row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return {}
+    # The frequencies end with three summary figures (lowest, highest, empty share): not zipped.
+    return dict(zip(row[0], row[1], strict=False))
+
+
+def _stem_groups(stems: list[str], frequencies: dict[str, float]) -> tuple[list[list[str]], int]:
+    """Disjoint groups of the stems such that an entry holding `shared` of them holds a whole
+    group, and that number. Each group starts with one of the rarest stems; the others go, the
+    commonest first, to the group that would otherwise match the most entries."""
+    shared = math.ceil(MIN_SHARED_STEMS * len(stems))
+    count = len(stems) - shared + 1
+    rare = min(frequencies.values(), default=1.0) / 2
+
+    def frequency(stem: str) -> float:
+        return max(frequencies.get(stem, rare), 1e-9)
+
+    ordered = sorted(stems, key=lambda s: (frequency(s), -len(s), s))
+    groups = [[stem] for stem in ordered[:count]]
+    expected = [math.log(frequency(stem)) for stem in ordered[:count]]
+    for stem in reversed(ordered[count:]):
+        widest = max(range(count), key=expected.__getitem__)
+        groups[widest].append(stem)
+        expected[widest] += math.log(frequency(stem))
+    return groups, shared
+
+
 def _pg_candidates(
     texts: list[str], source_language: str, target_language: str
 ) -> list[list[tuple[int, str, str, str]]]:
     # One statement for all the paragraphs, one branch each, so that opening a long story costs
-    # one query. `%` is pg_trgm's similarity operator, which the GIN index on source_key answers.
-    # The table name is ours; every value is a parameter.
+    # two queries (the statistics, then the look-up). The table name is ours; every value is a
+    # parameter. The expression string_to_array(source_key, ' ') must stay the index's.
     table = connection.ops.quote_name(MemoryEntry._meta.db_table)
-    branch = f"""(
-        SELECT %s, e.id, e.source_text, e.target_text, e.source_hash
-        FROM {table} e
-        WHERE e.source_language = %s AND e.target_language = %s AND e.source_key %% %s
-        ORDER BY similarity(e.source_key, %s) DESC, e.id
-        LIMIT {TRIGRAM_CANDIDATES}
-    )"""
-    branches, params = [], []
-    for ordinal, text in enumerate(texts):
-        key = near_match_key(text)
-        if key:
-            branches.append(branch)
-            params += [ordinal, source_language, target_language, key, key]
     found: list[list[tuple[int, str, str, str]]] = [[] for _ in texts]
-    if not branches:
-        return found
+    branches, params = [], []
     with connection.cursor() as cursor:
+        frequencies = _stem_frequencies(cursor)
+        for ordinal, text in enumerate(texts):
+            stems = near_match_stems(text)
+            if not stems:
+                continue
+            groups, shared = _stem_groups(stems, frequencies)
+            holds_a_group = " OR ".join(
+                ["string_to_array(e.source_key, ' ') @> %s::text[]"] * len(groups)
+            )
+            # Indel similarity >= 75 % needs the shorter text to be >= 60 % of the longer.
+            branches.append(f"""(
+                SELECT %s, c.id, c.source_text, c.target_text, c.source_hash FROM (
+                    SELECT e.id, e.source_text, e.target_text, e.source_hash, (
+                        SELECT count(*) FROM unnest(string_to_array(e.source_key, ' ')) AS s
+                        WHERE s = ANY(%s::text[])
+                    ) AS shared
+                    FROM {table} e
+                    WHERE ({holds_a_group})
+                        AND e.source_language = %s AND e.target_language = %s
+                        AND e.source_hash <> %s
+                        AND length(e.source_text) BETWEEN %s AND %s
+                ) c
+                WHERE c.shared >= %s
+                ORDER BY c.shared DESC, c.id
+                LIMIT {NEAR_CANDIDATES}
+            )""")
+            params += [ordinal, stems, *groups, source_language, target_language]
+            params += [text_hash(text), int(len(text) * 0.6), int(len(text) / 0.6) + 1, shared]
+        if not branches:
+            return found
         cursor.execute(" UNION ALL ".join(branches), params)
         for ordinal, pk, source, target, source_hash in cursor.fetchall():
             found[ordinal].append((pk, source, target, source_hash))
@@ -136,7 +206,7 @@ def _python_candidates(
             choices,
             scorer=fuzz.ratio,
             score_cutoff=MIN_FUZZY_SCORE,
-            limit=TRIGRAM_CANDIDATES,
+            limit=NEAR_CANDIDATES,
         )
         found.append([rows[index] for _choice, _score, index in best])
     return found

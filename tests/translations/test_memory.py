@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import EditorFactory, MemoryEntryFactory, WireStoryFactory
 from tests.translations.desk_helpers import editor_form, editor_url
@@ -123,10 +124,41 @@ def test_a_long_paragraph_is_stored(translator):
     assert MemoryEntry.objects.count() == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
-def test_the_fuzzy_look_up_uses_the_trigram_index():
-    MemoryEntryFactory.create_batch(50)
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Other endings: the same words in other cases, which a look-up by whole words misses.
+        "Министра иностранных дел встретили в Брюсселе на переговорах о транзите грузов.",
+        "Министру иностранных дел предстоят в Брюсселе переговоры о транзите грузов.",
+        # A clause added.
+        "Министр иностранных дел прибыл в Брюссель для переговоров о транзите грузов и "
+        "энергоносителей через Польшу.",
+    ],
+)
+def test_near_matches_with_other_word_endings_or_a_clause_added_are_offered(paragraph):
+    MemoryEntryFactory.create_batch(30)
+    MemoryEntryFactory(source_text=FIRST[0], target_text=FIRST_EN[0])
+
+    (matches,) = memory_fuzzy([paragraph], source_language="ru", target_language="en")
+
+    assert [(m.target_text, m.score) for m in matches] == [
+        (FIRST_EN[0], similarity(FIRST[0], paragraph))
+    ]
+    assert matches[0].score >= MIN_FUZZY_SCORE
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stems index is PostgreSQL's")
+def test_the_fuzzy_look_up_uses_the_stems_index():
+    # Enough entries of one language pair that reading them all costs more than the index.
+    MemoryEntry.objects.bulk_create(MemoryEntryFactory.build_batch(3000))
+    MemoryEntryFactory(source_text=FIRST[3], target_text=FIRST_EN[3])
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_source_key_trgm'")
-        (definition,) = cursor.fetchone()
-    assert "gin_trgm_ops" in definition
+        cursor.execute(f"ANALYZE {MemoryEntry._meta.db_table}")
+    with CaptureQueriesContext(connection) as queries:
+        (matches,) = memory_fuzzy([SECOND[3]], source_language="ru", target_language="en")
+    assert [m.target_text for m in matches] == [FIRST_EN[3]]
+
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries.captured_queries[-1]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on memory_source_stems" in plan, plan

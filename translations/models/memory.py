@@ -14,11 +14,10 @@ class MemoryEntry(models.Model):
     source_hash = models.CharField(
         max_length=64, db_index=True, help_text="SHA-256 of the whitespace-normalised source."
     )
-    source_key = models.CharField(
-        max_length=1000,
+    source_key = models.TextField(
         blank=True,
-        help_text="The source's longest distinct words, sorted: what the near-match index "
-        "searches (translations.memory.near_match_key).",
+        help_text="The source's distinct word stems, sorted and space-separated: what the "
+        "near-match index searches (translations.memory.near_match_key).",
     )
     target_hash = models.CharField(
         max_length=64,
