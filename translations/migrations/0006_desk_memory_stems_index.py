@@ -81,7 +81,7 @@ def drop_stems_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("translations", "0004_desk_memory_hash_key_and_trigram_index")]
+    dependencies = [("translations", "0005_choice_constraints")]
 
     operations = [
         # Each step skips its SQL on databases other than PostgreSQL.
