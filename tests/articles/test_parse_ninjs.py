@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from articles.ingest import registry
 from articles.ingest.base import CreditRole, ParsedItem, ParseError, ParseResult
 from articles.ingest.ninjs import parse_ninjs
+from tests.articles.ninjs_helpers import doc, error, item
 
 NINJS = Path(__file__).resolve().parents[3] / "shared/standards/ninjs"
 EXAMPLES = sorted((NINJS / "examples").glob("*/*.json"))
@@ -25,32 +25,6 @@ def ids(paths: list[Path]) -> list[str]:
 
 def parse_file(path: Path) -> list[ParseResult]:
     return registry.parse(path.read_bytes(), path.name)
-
-
-def parse_one(document: Any, **kwargs: str) -> ParseResult:
-    [result] = parse_ninjs(json.dumps(document).encode(), **kwargs)
-    return result
-
-
-def item(document: Any, **kwargs: str) -> ParsedItem:
-    result = parse_one(document, **kwargs)
-    assert isinstance(result, ParsedItem), str(result)
-    return result
-
-
-def error(document: Any) -> ParseError:
-    result = parse_one(document)
-    assert isinstance(result, ParseError), result
-    return result
-
-
-def doc(**fields: Any) -> dict[str, Any]:
-    return {
-        "uri": "urn:newsroom:test:1",
-        "headlines": [{"role": "main", "value": "Minister visits Astana"}],
-        "bodies": [{"contenttype": "text/plain", "value": "First.\n\nSecond."}],
-        **fields,
-    }
 
 
 # --- the IPTC files -------------------------------------------------------------------------
