@@ -49,14 +49,18 @@ DEBUG = env_bool("DEBUG")
 # The test runner needs no secret; it is recognised so that `pytest` works with no variable set.
 TESTING = env_bool("TESTING") or "pytest" in sys.argv[0]
 
+# Management commands other than runserver (migrate, makemigrations, check...) sign nothing, so
+# they run without a secret; serving (gunicorn, runserver) does not start without one.
+MANAGEMENT_COMMAND = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] != ["runserver"]
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not TESTING:
+    if not (DEBUG or TESTING or MANAGEMENT_COMMAND):
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable "
             "(or DEBUG=1 for local development)."
         )
-    # Only ever used with DEBUG on or under the test runner; never in production.
+    # Never serves a request in production: `check --deploy` flags it (security.W009).
     SECRET_KEY = "django-insecure-development-only-key"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")

@@ -64,3 +64,26 @@ def test_deploy_check_warns_of_a_page_cache_per_process():
     assert "newsroom.W001" not in out
     assert "security.W004" not in out
     assert "security.W008" not in out
+
+
+def run_manage(*args: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "TESTING"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_management_commands_run_without_a_secret_but_serving_does_not():
+    migrations = run_manage("makemigrations", "--check", "--dry-run")
+    server = run_manage("runserver", "127.0.0.1:0", "--noreload")
+
+    assert migrations.returncode == 0, migrations.stderr
+    assert "No changes detected" in migrations.stdout
+    assert server.returncode != 0
+    assert "SECRET_KEY is not set" in server.stderr
