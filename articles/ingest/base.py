@@ -101,7 +101,23 @@ class ParseError(Exception):
         return hash((self.message, self.where))
 
 
-type ParseResult = ParsedItem | ParseError
+@dataclass(frozen=True)
+class SkippedItem:
+    """An item that is well-formed but is no story to translate, and why it was passed over.
+
+    Agencies mix planning advisories, line tests, service messages and picture-only items into the
+    same wire; storing them as empty stories would fill the queue with noise, and refusing them as
+    errors would make a healthy feed look broken.
+    """
+
+    reason: str
+    where: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}" if self.where else self.reason
+
+
+type ParseResult = ParsedItem | ParseError | SkippedItem
 
 
 class Parser(Protocol):

@@ -17,7 +17,7 @@ import py3langid.langid
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from articles.ingest.base import ParsedItem, ParseError
+from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, PubStatus, WireStory
 
@@ -26,6 +26,7 @@ class Action(enum.StrEnum):
     CREATED = "created"
     NEW_VERSION = "new version"
     UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
     FAILED = "failed"
 
 
@@ -166,6 +167,9 @@ def ingest_file(
     for result in parse(data, path.name, language=language):
         if isinstance(result, ParseError):
             outcomes.append(IngestOutcome(str(path), Action.FAILED, str(result)))
+            continue
+        if isinstance(result, SkippedItem):
+            outcomes.append(IngestOutcome(str(path), Action.SKIPPED, f"skipped: {result}"))
             continue
         source = f"{path} [{result.location}]" if result.location else str(path)
         try:
