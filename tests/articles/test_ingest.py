@@ -69,7 +69,7 @@ def test_second_run_writes_nothing(sample_path, trend, kazinform):
     assert code == 0
     assert WireStory.objects.count() == 1
     assert Attribution.objects.count() == 2
-    assert "0 created, 0 new version, 1 unchanged, 0 failed" in out
+    assert "0 created, 0 new version, 1 unchanged, 0 skipped, 0 failed" in out
 
 
 def test_changed_text_under_the_same_guid_is_a_new_version(tmp_path, trend):
