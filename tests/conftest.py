@@ -10,9 +10,10 @@ from django.contrib.auth.models import AnonymousUser
 from tests.factories import EditorFactory, TranslatorFactory, UserFactory
 
 REPO_DIR = Path(__file__).resolve().parent.parent
-SHARED_DIR = REPO_DIR.parent / "shared"
-SAMPLE_PATH = SHARED_DIR / "samples" / "kazinform-nato-partner.txt"
-NINJS_DIR = SHARED_DIR / "standards" / "ninjs"
+# Copies of the sample story and of IPTC's ninjs examples, with their origin (fixtures/*/README.md).
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_PATH = FIXTURES_DIR / "sample" / "kazinform-nato-partner.txt"
+NINJS_DIR = FIXTURES_DIR / "ninjs"
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,11 @@
 """Offline validation of ninjs documents against the IPTC JSON Schemas.
 
 Schema files
-    ``ninjs-schema_<version>.json`` in ``$NINJS_SCHEMA_DIR``, default
-    ``<repo>/../shared/standards/ninjs/schema`` (``<repo>`` is the directory that holds
-    ``articles/``). Shipped: 2.0 (draft-04), 2.1, 2.2 and 3.1 (draft 2020-12; the 3.1 file's title
-    says 3.0.1, and it is used for every 3.x document because 3.0 and 3.1 share the camelCase keys).
+    IPTC's ``ninjs-schema_<version>.json`` files ship with the product as package data in
+    ``articles/ingest/ninjs_schemas/`` (origin and licence in its README) and are read with
+    ``importlib.resources``, so validation needs no network and no file outside the package.
+    Shipped: 2.0 (draft-04), 2.1, 2.2 and 3.1 (draft 2020-12; the 3.1 file's title says 3.0.1, and
+    it is used for every 3.x document because 3.0 and 3.1 share the camelCase keys).
 
 Which schema validates a document
     1. A declaration: ``standard.schema`` or a top-level ``$schema`` naming
@@ -28,11 +29,11 @@ dates it uses and reports a bad one itself.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
@@ -43,21 +44,27 @@ from referencing.jsonschema import DRAFT202012
 
 from .base import ParseError
 
-SCHEMA_DIR_ENV = "NINJS_SCHEMA_DIR"
 DEFAULT_LOWERCASE_VERSION = "2.2"
 DEFAULT_CAMELCASE_VERSION = "3.1"
 _VERSION_ALIASES = {"3.0": "3.1"}  # see the module docstring
 
 _GEOJSON_URI = "https://geojson.org/schema/GeoJSON.json"
 _SCHEMA_URI_VERSION = re.compile(r"ninjs-schema_(\d+\.\d+)")
+_SCHEMA_FILE = re.compile(r"ninjs-schema_(\d+\.\d+)\.json")
 _VERSION = re.compile(r"^\s*(\d+)(?:\.(\d+))?")
 _MAX_INSTANCE_REPR = 60
 _JSON_TYPE_NAMES = {dict: "the object", list: "the array", str: "the string"}
 
 
-def schema_dir() -> Path:
-    repo = Path(__file__).resolve().parents[2]
-    return Path(os.environ.get(SCHEMA_DIR_ENV) or repo.parent / "shared/standards/ninjs/schema")
+@cache
+def schema_files() -> dict[str, Traversable]:
+    """The shipped schema files by ninjs version ("2.2": .../ninjs-schema_2.2.json)."""
+    directory = files(__package__).joinpath("ninjs_schemas")
+    return {
+        match[1]: entry
+        for entry in directory.iterdir()
+        if (match := _SCHEMA_FILE.fullmatch(entry.name))
+    }
 
 
 def detect_version(document: Mapping[str, Any]) -> str:
@@ -94,17 +101,14 @@ def validate(document: Mapping[str, Any], version: str) -> None:
     raise ParseError(f"{_path(error)}: {_message(error)} (ninjs {version} schema{more})")
 
 
+@cache
 def validator(version: str) -> Validator:
     """The cached validator for one ninjs version; ParseError if there is no schema for it."""
-    return _validator(version, schema_dir())
-
-
-@cache
-def _validator(version: str, directory: Path) -> Validator:
-    path = directory / f"ninjs-schema_{version}.json"
-    if not path.is_file():
-        raise ParseError(f"no schema for ninjs {version} (looked for {path})")
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    known = schema_files()
+    if version not in known:
+        shipped = ", ".join(sorted(known, key=_version_key))
+        raise ParseError(f"no schema for ninjs {version} (this Newsroom validates ninjs {shipped})")
+    schema = json.loads(known[version].read_text(encoding="utf-8"))
     cls = validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, registry=_offline_registry())
@@ -117,6 +121,10 @@ def _offline_registry() -> Registry:
         default_specification=DRAFT202012,
     )
     return Registry().with_resource(_GEOJSON_URI, stub)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def _path(error: ValidationError) -> str:

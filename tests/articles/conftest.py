@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from articles.ingest import schemas
 from articles.models import AttributionRole
 from articles.search import index_stories
 from tests.factories import (
@@ -155,9 +156,9 @@ GEOJSON = "https://geojson.org/schema/GeoJSON.json"
 
 
 @pytest.fixture
-def validators(ninjs_dir) -> dict[str, Draft202012Validator]:
+def validators() -> dict[str, Draft202012Validator]:
     # The 2.x schemas refer to GeoJSON online; offline, a permissive stub stands in (we never
-    # send places[].geojson). See ../shared/standards/ninjs/README.md.
+    # send places[].geojson).
     stub = Resource.from_contents(
         {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"},
         default_specification=DRAFT202012,
@@ -165,7 +166,7 @@ def validators(ninjs_dir) -> dict[str, Draft202012Validator]:
     registry = Registry().with_resources([(GEOJSON, stub), (f"{GEOJSON}#", stub)])
     result = {}
     for version in ("2.2", "3.1"):
-        schema = json.loads((ninjs_dir / "schema" / f"ninjs-schema_{version}.json").read_text())
+        schema = json.loads(schemas.schema_files()[version].read_text())
         Draft202012Validator.check_schema(schema)
         result[version] = Draft202012Validator(
             schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER

@@ -12,8 +12,8 @@ from articles.ingest import registry
 from articles.ingest.base import CreditRole, ParsedItem, ParseError, ParseResult
 from articles.ingest.ninjs import parse_ninjs
 from tests.articles.ninjs_helpers import doc, error, item
+from tests.conftest import NINJS_DIR as NINJS
 
-NINJS = Path(__file__).resolve().parents[3] / "shared/standards/ninjs"
 EXAMPLES = sorted((NINJS / "examples").glob("*/*.json"))
 SHOULD_FAIL = sorted((NINJS / "test_suite/2.1/should_fail").glob("*.json"))
 SHOULD_PASS = sorted((NINJS / "test_suite/2.1/should_pass").glob("*.json"))

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 from typing import Any
 
 import pytest
 
 from articles.ingest import schemas
 from tests.articles.ninjs_helpers import doc, error, item
-
-NINJS = Path(__file__).resolve().parents[3] / "shared/standards/ninjs"
-
 
 # --- versions and schemas -------------------------------------------------------------------
 
@@ -57,20 +54,17 @@ def test_3x_document_with_2x_keys_is_rejected_by_the_3x_schema() -> None:
 def test_a_declared_version_without_a_schema_is_an_error() -> None:
     message = str(error(doc(standard={"name": "ninjs", "version": "1.5"})))
 
-    assert message.startswith("no schema for ninjs 1.5")
+    assert message == ("no schema for ninjs 1.5 (this Newsroom validates ninjs 2.0, 2.1, 2.2, 3.1)")
 
 
-def test_schema_dir_comes_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv(schemas.SCHEMA_DIR_ENV, str(tmp_path))
+def test_the_schemas_ship_with_the_product() -> None:
+    # Package data read through importlib.resources: nothing outside the package is consulted.
+    shipped = schemas.schema_files()
 
-    assert schemas.schema_dir() == tmp_path
-    assert str(error(doc())).startswith(f"no schema for ninjs 2.2 (looked for {tmp_path}")
-
-
-def test_default_schema_dir_is_beside_the_repository() -> None:
-    assert schemas.schema_dir() == NINJS / "schema"
+    assert sorted(shipped) == ["2.0", "2.1", "2.2", "3.1"]
+    for version, resource in shipped.items():
+        assert f"ninjs-schema_{version}.json" in str(resource)
+        assert "IPTC" in json.loads(resource.read_text(encoding="utf-8"))["description"]
 
 
 def test_validators_are_cached() -> None:

@@ -5,15 +5,12 @@ Its credit conventions are tested in test_parse_credits.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from articles.ingest import registry
 from articles.ingest.base import CreditRole, ParsedCredit, ParsedItem, ParseError
 from articles.ingest.text import parse_text, text_guid
-
-SAMPLE = Path(__file__).resolve().parents[3] / "shared/samples/kazinform-nato-partner.txt"
+from tests.conftest import SAMPLE_PATH as SAMPLE
 
 ORIGINAL = CreditRole.ORIGINAL_REPORTER
 TRANSLATED = CreditRole.TRANSLATED_FROM
