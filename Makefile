@@ -14,12 +14,14 @@ PORT ?= 8000
 PY_CANDIDATES := python3.13 python3.12 python3 $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/python3) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3)
 find_python = $(firstword $(foreach c,$(PY_CANDIDATES),$(shell $(c) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo $(c))))
 
-.PHONY: help run test lint bench venv deps dev-deps migrate demo clean
+.PHONY: help run test lint bench venv deps dev-deps migrate demo clean serve lock
 
 help:
 	@echo "make run    - set up .venv, migrate, load demo data, serve on http://$(HOST):$(PORT)/"
 	@echo "make test   - run the test suite, ruff and the migrations check"
 	@echo "make bench  - run the benchmarks in bench/"
+	@echo "make serve  - production: collectstatic, migrate, gunicorn and the task worker"
+	@echo "make lock   - compile requirements*.in into the hashed requirements*.txt"
 
 $(VENV)/.created:
 	@py="$(call find_python)"; \
@@ -31,12 +33,13 @@ $(VENV)/.created:
 	echo "Using $$py ($$($$py --version))"; \
 	$$py -m venv $(VENV) && $(PIP) install -q --upgrade pip && touch $@
 
+# The .txt files lock the whole tree with hashes (`make lock`): nothing unlisted or altered installs.
 $(VENV)/.deps: $(VENV)/.created requirements.txt
-	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q --require-hashes -r requirements.txt
 	@touch $@
 
 $(VENV)/.dev-deps: $(VENV)/.deps requirements-dev.txt
-	$(PIP) install -q -r requirements-dev.txt
+	$(PIP) install -q --require-hashes -r requirements-dev.txt
 	@touch $@
 
 venv: $(VENV)/.created
@@ -53,17 +56,40 @@ run: demo
 	@echo "Newsroom is serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
+# pytest runs on newsroom/settings_test.py (pyproject.toml), which brings its own secret.
 test: dev-deps
-	TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory lint
 
 lint: dev-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	TESTING=1 $(PY) manage.py makemigrations --check --dry-run --verbosity 1
+	DJANGO_SETTINGS_MODULE=newsroom.settings_test $(PY) manage.py makemigrations --check --dry-run --verbosity 1
 
 bench: dev-deps
 	$(PY) bench/run.py
+
+# Production on one host: the settings come from the environment (README, "Production"), so
+# without SECRET_KEY this stops at once. gunicorn (gunicorn.conf.py) and the task worker run side
+# by side, each in its own process group; Ctrl+C, or either of them ending, stops both.
+serve: deps
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput --verbosity 1
+	@set -m; \
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py & web=$$!; \
+	$(MAKE) --no-print-directory worker & worker=$$!; \
+	stop() { kill -TERM -- -$$web -$$worker 2>/dev/null; }; \
+	trap 'stopped=1; stop' INT TERM; \
+	wait -n; status=$$?; stop; wait; exit $$(( $${stopped:-0} ? 0 : status ))
+
+# Regenerates the locks from the .in files, keeping every pin that still fits; run it after
+# changing a .in file (or after a merge, to settle both .txt files). Needs only the venv.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.created
+	$(PIP) install -q pip-tools==7.6.2
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles artifacts

@@ -17,9 +17,8 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-# Benchmarks run under test settings: no secret needed, local static files, test databases.
-os.environ.setdefault("TESTING", "1")
+# Benchmarks run under the test settings: their own secret, local static files, test databases.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings_test")
 
 
 def main(arguments: list[str]) -> int:

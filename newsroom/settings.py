@@ -7,7 +7,9 @@ storage for media (django-storages via STORAGES), static files by WhiteNoise or 
 
 Variables (default in brackets):
 - DEBUG: "1" or "true" turns debug on [off].
-- SECRET_KEY: required when DEBUG is off [a development key under DEBUG or the tests].
+- SECRET_KEY: required when DEBUG is off: every start (server, worker, any manage.py command)
+  refuses to run without it [a development key under DEBUG]. The test suite runs on
+  newsroom/settings_test.py, which brings its own.
 - ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS: comma-separated [localhost, 127.0.0.1].
 - DATABASE_URL: e.g. postgres://user@127.0.0.1:5432/newsroom [SQLite file db.sqlite3].
 - REDIS_URL: e.g. redis://127.0.0.1:6379/0 [local-memory cache].
@@ -18,14 +20,15 @@ Variables (default in brackets):
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
 - HTTPS: "0" to serve plain HTTP with DEBUG off [on: secure cookies, redirect to HTTPS, HSTS].
-- SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS: HSTS [one year under HTTPS; no].
+- SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD: HSTS [one year
+  under HTTPS; no; no]. Both opt-ins bind every subdomain of the site's domain, hence left to the
+  operator (README, "Production").
 - MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
   (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
   translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -46,21 +49,17 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
-# The test runner needs no secret; it is recognised so that `pytest` works with no variable set.
-TESTING = env_bool("TESTING") or "pytest" in sys.argv[0]
 
-# Management commands other than runserver (migrate, makemigrations, check...) sign nothing, so
-# they run without a secret; serving (gunicorn, runserver) does not start without one.
-MANAGEMENT_COMMAND = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] != ["runserver"]
-
+# Which process is starting is no guide (a command run on the production host by hand, with its
+# environment missing a variable, must not fall back to a key anyone can read here): only DEBUG
+# earns the development key, and everything else stops until SECRET_KEY is set.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING or MANAGEMENT_COMMAND):
+    if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set the SECRET_KEY environment variable "
-            "(or DEBUG=1 for local development)."
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+            "string (or DEBUG=1 for local development)."
         )
-    # Never serves a request in production: `check --deploy` flags it (security.W009).
     SECRET_KEY = "django-insecure-development-only-key"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
@@ -160,15 +159,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 
-# Without collectstatic (development, tests), serve straight from the app and project folders.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Without collectstatic (development), serve straight from the app and project folders.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -195,10 +194,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # HTTP (a closed network, or a proxy that redirects by itself).
 HTTPS = not DEBUG and env_bool("HTTPS", True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = HTTPS and not TESTING
+SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if HTTPS else "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 
 LOGGING = {
     "version": 1,
@@ -209,11 +209,6 @@ LOGGING = {
 
 # Newsroom's own settings.
 NEWSROOM_LANGUAGE = os.environ.get("NEWSROOM_LANGUAGE", "en")
-NINJS_SCHEMA_DIR = Path(
-    os.environ.get(
-        "NINJS_SCHEMA_DIR", BASE_DIR.parent / "shared" / "standards" / "ninjs" / "schema"
-    )
-)
 PAGINATE_BY = 20
 # How long a rendered public page stays in the server's page cache. A purge (publish,
 # correction, withdrawal) empties it at once; the timeout only bounds how late a scheduled

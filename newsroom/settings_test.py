@@ -1,0 +1,27 @@
+"""Settings for the test suite: production's settings.py, plus what only tests need.
+
+pytest-django selects this module (``DJANGO_SETTINGS_MODULE`` in pyproject.toml); so do
+``make lint``'s migrations check and the benchmarks. Nothing else reads it, and settings.py knows
+nothing of tests.
+"""
+
+import os
+
+# settings.py refuses to load without a secret unless DEBUG is on, and tests run with DEBUG off,
+# as production does. A key set in the environment is left alone.
+os.environ.setdefault("SECRET_KEY", "django-insecure-test-only-key")
+
+from newsroom.settings import *  # noqa: F403
+from newsroom.settings import STORAGES
+
+# Tests run without collectstatic: static files come from the finders, unhashed.
+# (tests/test_settings.py renders a page with production's manifest storage after collectstatic.)
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+# The test client and the live server speak plain HTTP.
+SECURE_SSL_REDIRECT = False
