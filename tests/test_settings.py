@@ -24,13 +24,14 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "news.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://news.example.org",
     "SITE_URL": "https://news.example.org",
-    "REDIS_URL": "redis://127.0.0.1:6379/9",
+    # check --deploy connects to nothing: the address only has to be there.
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 MISSING_SECRET = "SECRET_KEY is not set. Set the SECRET_KEY environment variable"
 
 
 def environment(**variables: str) -> dict[str, str]:
-    inherited = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "TESTING", "REDIS_URL"}
+    inherited = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "REDIS_URL"}
     clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return {**clean, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **variables}
 
