@@ -121,7 +121,7 @@ class ImageAdmin(PurgesPublicPages, admin.ModelAdmin):
             ", ".join(
                 f"{r.get_format_display()} {r.width}x{r.height}" for r in obj.renditions.all()
             )
-            or "None"
+            or "None yet: the task worker makes them shortly after the upload."
         )
 
 

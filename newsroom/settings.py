@@ -10,7 +10,8 @@ Variables (default in brackets):
 - SECRET_KEY: required when DEBUG is off [a development key under DEBUG or the tests].
 - ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS: comma-separated [localhost, 127.0.0.1].
 - DATABASE_URL: e.g. postgres://user@127.0.0.1:5432/newsroom [SQLite file db.sqlite3].
-- REDIS_URL: e.g. redis://127.0.0.1:6379/0 [local-memory cache].
+- REDIS_URL: e.g. redis://127.0.0.1:6379/0: the cache and the task queue [local-memory
+  cache, the database's task queue].
 - MEDIA_ROOT, STATIC_ROOT: where uploads and collected static files live [./media, ./staticfiles].
 - SITE_URL: absolute base URL for mail, feeds, sitemaps and the API [http://127.0.0.1:8000].
 - SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].

@@ -194,6 +194,8 @@ def test_admin_upload_stores_the_picture_and_its_renditions_follow_the_commit(
     assert (image.width, image.height) == (1000, 1600)
     # The request stored the picture only; its renditions wait for the commit and the worker.
     assert image.renditions.count() == 0
+    pending = client.get(reverse("admin:articles_image_change", args=[image.pk]))
+    assert "None yet: the task worker makes them shortly after the upload." in pending.text
     for callback in enqueued:
         callback()
     assert image.renditions.count() == 6
