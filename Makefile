@@ -14,13 +14,14 @@ PORT ?= 8000
 PY_CANDIDATES := python3.13 python3.12 python3 $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/python3) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3)
 find_python = $(firstword $(foreach c,$(PY_CANDIDATES),$(shell $(c) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo $(c))))
 
-.PHONY: help run test lint bench venv deps dev-deps migrate demo clean serve lock
+.PHONY: help run test lint bench venv deps dev-deps migrate demo clean serve lock worker
 
 help:
 	@echo "make run    - set up .venv, migrate, load demo data, serve on http://$(HOST):$(PORT)/"
 	@echo "make test   - run the test suite, ruff and the migrations check"
 	@echo "make bench  - run the benchmarks in bench/"
 	@echo "make serve  - production: collectstatic, migrate, gunicorn and the task worker"
+	@echo "make worker - run the background task worker (Redis queue with REDIS_URL, else the database's)"
 	@echo "make lock   - compile requirements*.in into the hashed requirements*.txt"
 
 $(VENV)/.created:
@@ -65,6 +66,16 @@ lint: dev-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DJANGO_SETTINGS_MODULE=newsroom.settings_test $(PY) manage.py makemigrations --check --dry-run --verbosity 1
+
+# The background task worker (renditions, mail, search) for the queue settings.py chose: Redis
+# when REDIS_URL is set, else the database's queue table. It runs in the foreground until
+# SIGTERM or Ctrl-C, finishing the task at hand; run as many as the work needs.
+worker: deps
+	@if [ -n "$$REDIS_URL" ]; then \
+	  exec $(PY) manage.py run_redis_tasks --continuous; \
+	else \
+	  exec $(PY) manage.py db_worker; \
+	fi
 
 bench: dev-deps
 	$(PY) bench/run.py

@@ -2,10 +2,15 @@
 desk (translations.admin), which owns their workflow."""
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
+
+from newsroom.retry import ATTEMPT
 
 from .cache import purge_public_pages
 from .models import Agency, AgencyAlias, Attribution, Image, Section
@@ -116,7 +121,7 @@ class ImageAdmin(PurgesPublicPages, admin.ModelAdmin):
             ", ".join(
                 f"{r.get_format_display()} {r.width}x{r.height}" for r in obj.renditions.all()
             )
-            or "None"
+            or "None yet: the task worker makes them shortly after the upload."
         )
 
 
@@ -175,3 +180,53 @@ class AttributionAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
         super().save_model(request, obj, form, change)
+
+
+# Background tasks (renditions, search, the desk's mail): their results, failed ones with the
+# traceback and the next attempt with its time, are for superusers only. Their arguments carry
+# people's addresses and unpublished texts, and nothing in them is anyone else's to act on.
+class SuperusersOnly:
+    def _is_superuser(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._is_superuser(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._is_superuser(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._is_superuser(request) and super().has_delete_permission(request, obj)
+
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(SuperusersOnly, DBTaskResultAdmin):
+    list_display = (
+        "task_name",
+        "status",
+        "attempt",
+        "enqueued_at",
+        "display_run_after",
+        "finished_at",
+    )
+    list_filter = ("status", "task_path")
+    search_fields = ["task_path"]
+
+    @admin.display(description="Attempt")
+    def attempt(self, obj: DBTaskResult) -> int:
+        return obj.args_kwargs.get("kwargs", {}).get(ATTEMPT, 1)
+
+
+if apps.is_installed("django_tasks_redis"):
+    from django_tasks_redis.admin import RedisTaskAdmin
+    from django_tasks_redis.models import RedisTask
+
+    admin.site.unregister(RedisTask)
+
+    @admin.register(RedisTask)
+    class RedisTaskResultAdmin(SuperusersOnly, RedisTaskAdmin):
+        def has_run_permission(self, request: HttpRequest) -> bool:
+            return self._is_superuser(request)

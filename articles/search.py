@@ -25,7 +25,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .cache import public_cache_version
-from .models import Story, StoryParagraph, StoryQuerySet, StorySearchDocument
+from .models import Story, StoryParagraph, StoryQuerySet, StorySearchDocument, StoryStatus
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_CHARS = 240
@@ -87,14 +87,22 @@ def uses_full_text_search() -> bool:
 def index_stories(story_ids: Iterable[int]) -> int:
     """Copy the current text of these stories into their search documents; return how many.
 
-    Called on commit when a story is published or corrected, and by `manage.py index_stories`.
-    A no-op on SQLite, whose search reads the story tables directly.
+    Run by the task worker once a story is published, corrected or withdrawn, and by
+    `manage.py index_stories`. Published stories (scheduled ones too, so that they are found
+    the moment their time comes) are indexed; any other story leaves the index. A no-op on
+    SQLite, whose search reads the story tables directly.
     """
     if not uses_full_text_search():
         return 0
-    stories = Story.objects.filter(pk__in=list(story_ids)).prefetch_related("paragraphs")
+    story_ids = list(story_ids)
+    stories = Story.objects.filter(pk__in=story_ids, status=StoryStatus.PUBLISHED).prefetch_related(
+        "paragraphs"
+    )
     count = 0
     with transaction.atomic():
+        StorySearchDocument.objects.filter(story_id__in=story_ids).exclude(
+            story__status=StoryStatus.PUBLISHED
+        ).delete()
         for story in stories:
             text = "\n\n".join(
                 part for part in [story.summary, *(p.text for p in story.paragraphs.all())] if part

@@ -12,7 +12,8 @@ Variables (default in brackets):
   newsroom/settings_test.py, which brings its own.
 - ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS: comma-separated [localhost, 127.0.0.1].
 - DATABASE_URL: e.g. postgres://user@127.0.0.1:5432/newsroom [SQLite file db.sqlite3].
-- REDIS_URL: e.g. redis://127.0.0.1:6379/0 [local-memory cache].
+- REDIS_URL: e.g. redis://127.0.0.1:6379/0: the cache and the task queue [local-memory
+  cache, the database's task queue].
 - MEDIA_ROOT, STATIC_ROOT: where uploads and collected static files live [./media, ./staticfiles].
 - SITE_URL: absolute base URL for mail, feeds, sitemaps and the API [http://127.0.0.1:8000].
 - SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].
@@ -26,6 +27,28 @@ Variables (default in brackets):
 - MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
   (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
   translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
+
+Background tasks (renditions, workflow mail, search re-indexing) go through django.tasks and
+run in the worker that `make worker` starts: with REDIS_URL set, a Redis queue
+(django-tasks-redis, worker `manage.py run_redis_tasks`) that workers on several hosts share;
+otherwise a queue table in the database (django-tasks-db, worker `manage.py db_worker`). The
+tests run tasks at once (the immediate backend).
+- NEWSROOM_TASK_RETRY_SECONDS: a failed task is tried again after this, doubled at every
+  further failure [30].
+- NEWSROOM_TASK_MAX_ATTEMPTS: attempts before a task is left failed in the admin [8].
+
+Media (uploads and renditions) go to object storage when a bucket is named (django-storages'
+S3 backend; any S3-compatible server), else to MEDIA_ROOT:
+- AWS_STORAGE_BUCKET_NAME: the bucket [none: files under MEDIA_ROOT].
+- AWS_S3_ENDPOINT_URL: the server, for one that is not AWS (MinIO, Ceph, R2...) [AWS].
+- AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: credentials [boto3's own: environment, instance
+  role...].
+- AWS_S3_REGION_NAME: the bucket's region [boto3's default].
+- AWS_S3_CUSTOM_DOMAIN: host (and path) the public reads pictures from, e.g. a CDN's
+  [the endpoint's URL of the bucket]; AWS_S3_URL_PROTOCOL: its scheme ["https:"].
+- AWS_S3_ADDRESSING_STYLE: "path" or "virtual" [boto3 chooses].
+- AWS_QUERYSTRING_AUTH: "1" signs picture URLs, for a private bucket [off: pictures are
+  public, their URLs stable and cacheable, so the bucket (or the CDN) must allow reading].
 """
 
 import os
@@ -80,6 +103,12 @@ INSTALLED_APPS = [
     "articles",
     "translations",
 ]
+
+# Background tasks: the database queue is always there (its table, its admin); the Redis
+# queue's app (no table) only when it is the one used.
+INSTALLED_APPS += ["django_tasks_db"]
+if os.environ.get("REDIS_URL"):
+    INSTALLED_APPS += ["django_tasks_redis"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -165,6 +194,27 @@ STORAGES = {
     },
 }
 
+# Media on S3-compatible object storage when a bucket is named; see the docstring.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            # Two uploads named alike get two names, as on the file system: a picture a
+            # story shows is never replaced under it.
+            "file_overwrite": False,
+        },
+    }
+
 # Without collectstatic (development), serve straight from the app and project folders.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -189,6 +239,25 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# Background tasks (django.tasks), enqueued once the work that needs them has committed. The
+# tests run each task at once, inside the test; a test that needs a queue overrides this.
+if REDIS_URL:
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            "QUEUES": ["default"],
+            "OPTIONS": {
+                "REDIS_URL": REDIS_URL,
+                "REDIS_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom") + "-tasks",
+            },
+        }
+    }
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Retries with backoff (newsroom.retry): 30 s, 1, 2, 4... minutes, about an hour in all.
+NEWSROOM_TASK_RETRY_SECONDS = float(os.environ.get("NEWSROOM_TASK_RETRY_SECONDS", "30"))
+NEWSROOM_TASK_MAX_ATTEMPTS = int(os.environ.get("NEWSROOM_TASK_MAX_ATTEMPTS", "8"))
 
 # HTTPS in production, where a TLS-terminating proxy sets X-Forwarded-Proto; HTTPS=0 serves plain
 # HTTP (a closed network, or a proxy that redirects by itself).

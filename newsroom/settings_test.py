@@ -25,3 +25,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # The test client and the live server speak plain HTTP.
 SECURE_SSL_REDIRECT = False
+
+# Tasks run at once, inside the test, so that their effects can be asserted right after the
+# commit that enqueued them (tests/articles/test_task_worker.py runs the real worker).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -7,6 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -276,7 +277,11 @@ def jpeg_upload(
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
-    """A picture stored the way every upload is: through image_create, with its renditions."""
+    """A picture stored the way every upload is: through image_create, with its renditions.
+
+    A test runs inside a transaction that never commits, so the renditions image_create
+    enqueues on commit are made here, as the commit and the task worker would.
+    """
 
     class Meta:
         model = Image
@@ -288,7 +293,8 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, **kwargs) -> Image:
-        return image_create(**kwargs)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return image_create(**kwargs)
 
 
 class CorrectionFactory(factory.django.DjangoModelFactory):

@@ -3,10 +3,16 @@
 Readers' browsers never get the uploaded bytes as sent: the stored original is re-encoded with
 the EXIF orientation applied and no EXIF, XMP or GPS block, because phones write the place a
 picture was taken into it and a source's location must never leak through a photo. Renditions
-are made here, once, in every width the page asks for (WebP, with JPEG for older browsers).
+are made once, in every width the page asks for (WebP, with JPEG for older browsers), by the
+task worker (articles.tasks.make_renditions), never inside the upload's request: pages show the
+stored original until they exist.
+
+Files go only through the field's storage (STORAGES["default"]: the file system, or object
+storage through django-storages), by name, never by a path on disk.
 """
 
 import warnings
+from functools import partial
 from io import BytesIO
 from pathlib import PurePath
 
@@ -19,6 +25,7 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
+from articles import tasks
 from articles.models import Image, ImageRendition
 
 RENDITION_WIDTHS: tuple[int, ...] = (320, 640, 960, 1280, 1920)
@@ -188,11 +195,11 @@ def _remove_files(storage: Storage, names: list[str]) -> None:
 
 
 def image_create(*, file: File, alt_text: str, credit: str, caption: str = "") -> Image:
-    """Store an uploaded picture, upright and without metadata, with all its renditions.
+    """Store an uploaded picture, upright and without metadata; its renditions follow.
 
-    One unit of work: if anything fails, no row is left and the files written so far are
-    removed. Raises ValidationError when the upload is not an acceptable picture or when the
-    alt text or credit is missing.
+    One unit of work: if anything fails, no row is left and the file written is removed.
+    Once it commits, the renditions are enqueued for the task worker. Raises ValidationError
+    when the upload is not an acceptable picture or when the alt text or credit is missing.
     """
     alt_text, credit = alt_text.strip(), credit.strip()
     missing = [label for label, value in (("alt text", alt_text), ("credit", credit)) if not value]
@@ -214,7 +221,7 @@ def image_create(*, file: File, alt_text: str, credit: str, caption: str = "") -
             written.append(image.file.name)
             image.width, image.height = upright.size
             image.save()
-            _renditions(image, upright, stem, written)
+            transaction.on_commit(partial(tasks.make_renditions.enqueue, image.pk))
     except BaseException:
         _remove_files(image.file.storage, written)
         raise
@@ -222,7 +229,8 @@ def image_create(*, file: File, alt_text: str, credit: str, caption: str = "") -
 
 
 def image_make_renditions(*, image: Image) -> int:
-    """Make the renditions an image lacks (e.g. one stored before renditions existed).
+    """Make the renditions an image lacks: after an upload (the task worker runs this), or for
+    one stored some other way (`manage.py make_renditions`).
 
     The stored original is already upright and clean when it came through image_create; one
     that did not is cleaned on the way, since only the renditions reach readers. Returns how

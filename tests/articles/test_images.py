@@ -70,8 +70,13 @@ def opened(field_file) -> tuple[PILImage.Image, bytes]:
     return picture, data
 
 
-def test_upload_is_turned_upright_stripped_and_rendered_in_both_formats():
-    image = image_create(file=sideways_photo(), alt_text="A diplomat speaks", credit="Photo: Trend")
+def test_upload_is_turned_upright_stripped_and_rendered_in_both_formats(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = image_create(
+            file=sideways_photo(), alt_text="A diplomat speaks", credit="Photo: Trend"
+        )
 
     # Orientation 6 means the sensor's landscape frame shows as a portrait, turned clockwise.
     assert (image.width, image.height) == (1000, 1600)
@@ -168,22 +173,31 @@ def test_alt_text_and_credit_are_required():
     assert not Image.objects.exists()
 
 
-def test_admin_upload_stores_the_picture_with_its_renditions(client, superuser):
+def test_admin_upload_stores_the_picture_and_its_renditions_follow_the_commit(
+    client, superuser, django_capture_on_commit_callbacks
+):
     client.force_login(superuser)
 
-    response = client.post(
-        reverse("admin:articles_image_add"),
-        {
-            "file": sideways_photo(),
-            "alt_text": "A diplomat speaks in Brussels",
-            "credit": "Photo: Trend",
-            "caption": "At NATO headquarters.",
-        },
-    )
+    with django_capture_on_commit_callbacks() as enqueued:
+        response = client.post(
+            reverse("admin:articles_image_add"),
+            {
+                "file": sideways_photo(),
+                "alt_text": "A diplomat speaks in Brussels",
+                "credit": "Photo: Trend",
+                "caption": "At NATO headquarters.",
+            },
+        )
 
     assert response.status_code == 302
     image = Image.objects.get()
     assert (image.width, image.height) == (1000, 1600)
+    # The request stored the picture only; its renditions wait for the commit and the worker.
+    assert image.renditions.count() == 0
+    pending = client.get(reverse("admin:articles_image_change", args=[image.pk]))
+    assert "None yet: the task worker makes them shortly after the upload." in pending.text
+    for callback in enqueued:
+        callback()
     assert image.renditions.count() == 6
     listing = client.get(reverse("admin:articles_image_changelist"))
     assert "A diplomat speaks in Brussels" in listing.text

@@ -122,3 +122,20 @@ def test_a_story_withdrawn_before_it_went_live_was_never_public(
     assert story.headline not in response.content.decode()
     api = client.get(reverse("articles:api-story", kwargs={"slug": story.slug}))
     assert api.status_code == 404
+
+
+def test_search_finds_a_story_once_published_and_no_longer_once_withdrawn(
+    client, translator, editor, django_capture_on_commit_callbacks
+):
+    # Re-indexing is a background task enqueued on commit (the tests run it at once).
+    story = story_in_state(StoryStatus.APPROVED, assignee=translator)
+    search = reverse("articles:search") + "?q=Astana"
+    assert story.headline not in client.get(search).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_publish(story=story, actor=editor)
+    assert story.headline in client.get(search).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=story, actor=editor, note="The agency retracted the interview.")
+    assert story.headline not in client.get(search).text

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from articles.cache import purge_public_pages
 from articles.models import Correction, PubStatus, Story, StoryStatus
-from articles.search import index_stories
+from articles.tasks import reindex_stories
 from translations import notifications, permissions
 from translations.memory import memory_store_story
 from translations.models import EventType, ReviewComment
@@ -248,7 +248,7 @@ def story_publish(
                 "previous_publish_at": previous.isoformat() if previous else None,
             },
         )
-        transaction.on_commit(partial(index_stories, [story.pk]), robust=True)
+        transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
         transaction.on_commit(purge_public_pages, robust=True)
         transaction.on_commit(partial(notifications.notify_published, story), robust=True)
     return story
@@ -292,7 +292,7 @@ def story_correct(
             comment=note,
             payload={"revision": story.revision, "correction": correction.pk},
         )
-        transaction.on_commit(partial(index_stories, [story.pk]), robust=True)
+        transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
         transaction.on_commit(purge_public_pages, robust=True)
     return correction
 
@@ -320,6 +320,7 @@ def story_withdraw(*, story: Story, actor: AbstractBaseUser, note: str) -> Story
             withdrawn_at=timezone.now(),
             withdrawal_note=note,
         )
+        transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
         transaction.on_commit(purge_public_pages, robust=True)
     return story
 

@@ -1,9 +1,9 @@
 """Make the renditions that images lack.
 
-Uploads through the admin get their renditions at once (image_create). Images that came in
-another way (a data import, a restored backup, a new standard width added to
-RENDITION_WIDTHS) have none or too few, and the public pages would fall back to the full-size
-original; this command makes the missing ones, once, and stores them.
+Uploads through the admin get their renditions from the task worker (image_create enqueues
+them). Images that came in another way (a data import, a restored backup, a new standard width
+added to RENDITION_WIDTHS) have none or too few, and the public pages would fall back to the
+full-size original; this command makes the missing ones, once, and stores them.
 """
 
 from django.core.exceptions import ValidationError
