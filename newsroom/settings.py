@@ -22,6 +22,8 @@ Variables (default in brackets):
 - MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
   (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
   translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
+- FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, FEED_DROP_SETTLE_SECONDS: feed polling's limits (seconds,
+  bytes, seconds) [30, 20 MiB, 2].
 """
 
 import os
@@ -231,3 +233,10 @@ MT_BACKEND = os.environ.get("MT_BACKEND", "")
 MT_URL = os.environ.get("MT_URL", "")
 MT_API_KEY = os.environ.get("MT_API_KEY", "")
 MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))
+
+# Feed polling (articles.services.feeds): how long one HTTP fetch may take, the largest body
+# taken (bigger ones are aborted mid-stream), and how long a drop-folder file must sit unchanged
+# before it counts as completely written.
+FEED_HTTP_TIMEOUT = float(os.environ.get("FEED_HTTP_TIMEOUT", "30"))
+FEED_MAX_BYTES = int(os.environ.get("FEED_MAX_BYTES", str(20 * 1024 * 1024)))
+FEED_DROP_SETTLE_SECONDS = float(os.environ.get("FEED_DROP_SETTLE_SECONDS", "2"))
