@@ -6,6 +6,7 @@ from django.apps import apps
 from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import format_html
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
@@ -13,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from newsroom.retry import ATTEMPT
 
 from .cache import purge_public_pages
-from .models import Agency, AgencyAlias, Attribution, Image, Section
+from .models import Agency, AgencyAlias, Attribution, Feed, Image, Section
 from .services.credits import credit_map
 from .services.images import image_create, image_open_verified
 
@@ -230,3 +231,67 @@ if apps.is_installed("django_tasks_redis"):
     class RedisTaskResultAdmin(SuperusersOnly, RedisTaskAdmin):
         def has_run_permission(self, request: HttpRequest) -> bool:
             return self._is_superuser(request)
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    """Where the wire comes from, and whether it still comes: failing or idle feeds in red."""
+
+    list_display = ["name", "agency", "kind", "format", "enabled", "health", "last_success_at"]
+    list_filter = ["enabled", "kind", "format", "agency"]
+    search_fields = ["name", "url", "folder", "agency__name"]
+    list_select_related = ["agency"]
+    autocomplete_fields = ["agency"]
+    actions = ["poll_now"]
+    readonly_fields = [
+        "health",
+        "last_attempt_at",
+        "last_success_at",
+        "last_new_item_at",
+        "consecutive_failures",
+        "next_poll_at",
+        "last_error",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "agency", "kind", "url", "folder", "format", "language"]}),
+        ("Polling", {"fields": ["enabled", "poll_interval", "idle_after"]}),
+        ("Health", {"fields": readonly_fields}),
+    ]
+
+    @admin.display(description="Health")
+    def health(self, obj: Feed) -> str:
+        now = timezone.now()
+        if not obj.enabled:
+            return "disabled"
+        if obj.is_failing:
+            return format_html(
+                '<strong class="feed-alert" style="color: var(--error-fg)">'
+                "failing ({} in a row): {}</strong>",
+                obj.consecutive_failures,
+                obj.last_error.splitlines()[0] if obj.last_error else "no reason recorded",
+            )
+        if obj.is_idle(now):
+            since = obj.last_new_item_at or obj.created_at
+            return format_html(
+                '<strong class="feed-alert" style="color: var(--error-fg)">'
+                "idle: nothing new since {} UTC</strong>",
+                since.strftime("%Y-%m-%d %H:%M"),
+            )
+        if obj.last_success_at is None:
+            return "not polled yet"
+        return "ok"
+
+    @admin.display(description="Next poll")
+    def next_poll_at(self, obj: Feed) -> str:
+        return f"{obj.next_poll_at:%Y-%m-%d %H:%M:%S} UTC" if obj.next_poll_at else "at once"
+
+    @admin.action(description="Poll now", permissions=["change"])
+    def poll_now(self, request: HttpRequest, queryset) -> None:
+        from .tasks import poll_feed
+
+        ids = list(queryset.values_list("pk", flat=True))
+        for feed_id in ids:
+            transaction.on_commit(lambda feed_id=feed_id: poll_feed.enqueue(feed_id, True))
+        self.message_user(
+            request,
+            f"Polling {len(ids)} feed(s) in the background; their health updates when done.",
+            messages.SUCCESS,
+        )

@@ -1,9 +1,14 @@
 """Background work of the public site, run by the task worker (see newsroom.retry).
 
 Renditions and search documents are made outside the request that caused them: enqueued once
-the upload or the workflow move has committed, retried with backoff when they fail.
+the upload or the workflow move has committed, retried with backoff when they fail. Feeds are
+polled here too; a failing feed backs off by its own schedule (Feed.next_poll_at), so its polls
+are not retried.
 """
 
+from django.tasks import task
+
+from articles.services.feeds import feed_poll, feeds_schedule
 from newsroom.retry import retried_task
 
 from .cache import purge_public_pages
@@ -38,3 +43,16 @@ def reindex_stories(story_ids: list[int]) -> int:
     indexed = index_stories(story_ids)
     purge_public_pages()
     return indexed
+
+
+@task
+def poll_feed(feed_id: int, force: bool = False) -> dict[str, str | int]:
+    """Poll one feed; a feed another worker is polling is passed over, not waited for."""
+    result = feed_poll(feed_id=feed_id, force=force)
+    return {"feed": feed_id, "status": str(result.status), "message": result.message}
+
+
+@task
+def poll_due_feeds() -> list[int]:
+    """Enqueue a poll for every feed that is due; for a periodic scheduler or cron."""
+    return feeds_schedule()

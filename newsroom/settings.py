@@ -49,6 +49,8 @@ S3 backend; any S3-compatible server), else to MEDIA_ROOT:
 - AWS_S3_ADDRESSING_STYLE: "path" or "virtual" [boto3 chooses].
 - AWS_QUERYSTRING_AUTH: "1" signs picture URLs, for a private bucket [off: pictures are
   public, their URLs stable and cacheable, so the bucket (or the CDN) must allow reading].
+- FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, FEED_DROP_SETTLE_SECONDS: feed polling's limits (seconds,
+  bytes, seconds) [30, 20 MiB, 2].
 """
 
 import os
@@ -295,3 +297,10 @@ MT_BACKEND = os.environ.get("MT_BACKEND", "")
 MT_URL = os.environ.get("MT_URL", "")
 MT_API_KEY = os.environ.get("MT_API_KEY", "")
 MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))
+
+# Feed polling (articles.services.feeds): how long one HTTP fetch may take, the largest body
+# taken (bigger ones are aborted mid-stream), and how long a drop-folder file must sit unchanged
+# before it counts as completely written.
+FEED_HTTP_TIMEOUT = float(os.environ.get("FEED_HTTP_TIMEOUT", "30"))
+FEED_MAX_BYTES = int(os.environ.get("FEED_MAX_BYTES", str(20 * 1024 * 1024)))
+FEED_DROP_SETTLE_SECONDS = float(os.environ.get("FEED_DROP_SETTLE_SECONDS", "2"))

@@ -303,3 +303,14 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
 
     story = factory.SubFactory(PublishedStoryFactory)
     note = "An earlier version misspelt the envoy's name."
+
+
+class FeedFactory(factory.django.DjangoModelFactory):
+    """An HTTP feed; pass ``url`` (a test server's) or ``kind=FeedKind.FOLDER, url="", folder=``."""
+
+    class Meta:
+        model = "articles.Feed"
+
+    name = factory.Sequence(lambda n: f"Feed {n}")
+    agency = factory.SubFactory(AgencyFactory)
+    url = "http://127.0.0.1:9/never-polled"

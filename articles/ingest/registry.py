@@ -15,8 +15,8 @@ from functools import cache
 
 from .base import ParseError, Parser, ParseResult
 
-# Modules that call register() when imported. NewsML-G2 and RSS/Atom will be added here.
-_BUILTIN_MODULES = ("ninjs", "text")
+# Modules that call register() when imported.
+_BUILTIN_MODULES = ("ninjs", "newsml_g2", "syndication", "text")
 
 _parsers: dict[str, Parser] = {}
 
@@ -51,10 +51,24 @@ def detect(data: bytes, filename: str) -> Parser:
     )
 
 
-def parse(data: bytes, filename: str, *, language: str = "") -> list[ParseResult]:
-    """Parse one delivered file; every entry is a ParsedItem or the ParseError for that item."""
+def parser_named(name: str) -> Parser:
+    """The registered parser called ``name``; ParseError naming the known ones otherwise."""
+    for parser in parsers():
+        if parser.name == name:
+            return parser
+    raise ParseError(
+        f"no parser for the format {name!r} (known: {', '.join(p.name for p in parsers())})"
+    )
+
+
+def parse(data: bytes, filename: str, *, language: str = "", format: str = "") -> list[ParseResult]:
+    """Parse one delivered file; every entry is a ParsedItem or the ParseError for that item.
+
+    ``format`` names the parser when the sender's format is known (a feed set to one format);
+    otherwise the content decides.
+    """
     try:
-        parser = detect(data, filename)
+        parser = parser_named(format) if format else detect(data, filename)
     except ParseError as error:
         return [error]
     return parser.parse(data, filename, language=language)

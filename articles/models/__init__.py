@@ -1,4 +1,5 @@
 from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
+from .feeds import Feed, FeedFormat, FeedKind, FeedQuerySet
 from .images import Image, ImageRendition
 from .search import StorySearchDocument
 from .stories import Correction, Section, Story, StoryParagraph, StoryQuerySet, StoryStatus
@@ -10,6 +11,10 @@ __all__ = [
     "Attribution",
     "AttributionRole",
     "Correction",
+    "Feed",
+    "FeedFormat",
+    "FeedKind",
+    "FeedQuerySet",
     "Image",
     "ImageRendition",
     "PubStatus",

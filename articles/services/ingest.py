@@ -98,6 +98,24 @@ def _attributions(item: ParsedItem, wire_story: WireStory) -> list[Attribution]:
     return list(attributions.values())
 
 
+def _text_of_cancel_notice(item: ParsedItem, versions) -> tuple[str, list[str]]:
+    """Headline and paragraphs to store; a bare cancel notice keeps the text it cancels.
+
+    Agencies send a kill as the item's guid with pubStatus canceled and often no text at all; the
+    canceled version must still show translators what was canceled.
+    """
+    if item.paragraphs and item.headline:
+        return item.headline, item.paragraphs
+    if item.pub_status != PubStatus.CANCELED:
+        raise IngestError("no headline or no text")
+    previous = versions.order_by("-version").first()
+    if previous is None:
+        raise IngestError(
+            f"a cancel notice for {item.guid}, which was never received: nothing to cancel"
+        )
+    return item.headline or previous.headline, item.paragraphs or previous.paragraphs
+
+
 def ingest_item(
     item: ParsedItem, *, source: str, agency: Agency | None = None, language: str = ""
 ) -> IngestOutcome:
@@ -123,15 +141,16 @@ def ingest_item(
                 source, Action.UNCHANGED, f"unchanged, already {existing}", existing
             )
         latest = versions.aggregate(latest=Max("version"))["latest"] or 0
+        headline, paragraphs = _text_of_cancel_notice(item, versions)
         wire_story = WireStory.objects.create(
             agency=agency,
             guid=item.guid,
             version=latest + 1,
             agency_version=item.agency_version,
             language=language,
-            headline=item.headline,
+            headline=headline,
             summary=item.summary,
-            paragraphs=item.paragraphs,
+            paragraphs=paragraphs,
             byline=item.byline,
             dateline=item.dateline,
             credit_line=item.credit_line,
@@ -148,7 +167,7 @@ def ingest_item(
     unresolved = [a.credited_name for a in attributions if a.agency_id is None]
     message = (
         f"{action} {wire_story.headline!r} ({agency.slug}, v{wire_story.version}, "
-        f"{len(item.paragraphs)} paragraphs, {len(attributions)} attributions"
+        f"{len(wire_story.paragraphs)} paragraphs, {len(attributions)} attributions"
         + (f", unresolved credits: {', '.join(unresolved)}" if unresolved else "")
         + ")"
     )
@@ -163,15 +182,31 @@ def ingest_file(
         data = path.read_bytes()
     except OSError as error:
         return [IngestOutcome(str(path), Action.FAILED, f"cannot read: {error.strerror}")]
+    return ingest_data(data, name=str(path), agency=agency, language=language, dry_run=dry_run)
+
+
+def ingest_data(
+    data: bytes,
+    *,
+    name: str,
+    agency: Agency | None = None,
+    language: str = "",
+    format: str = "",
+    dry_run: bool = False,
+) -> list[IngestOutcome]:
+    """Ingest every item of one delivery (a file's or an HTTP response's bytes) named ``name``.
+
+    ``format`` forces a parser by name (a feed set to one format); by default the content decides.
+    """
     outcomes = []
-    for result in parse(data, path.name, language=language):
+    for result in parse(data, Path(name).name, language=language, format=format):
         if isinstance(result, ParseError):
-            outcomes.append(IngestOutcome(str(path), Action.FAILED, str(result)))
+            outcomes.append(IngestOutcome(name, Action.FAILED, str(result)))
             continue
         if isinstance(result, SkippedItem):
-            outcomes.append(IngestOutcome(str(path), Action.SKIPPED, f"skipped: {result}"))
+            outcomes.append(IngestOutcome(name, Action.SKIPPED, f"skipped: {result}"))
             continue
-        source = f"{path} [{result.location}]" if result.location else str(path)
+        source = f"{name} [{result.location}]" if result.location else name
         try:
             with transaction.atomic():
                 outcome = ingest_item(result, source=source, agency=agency, language=language)

@@ -177,3 +177,13 @@ def validators() -> dict[str, Draft202012Validator]:
 def assert_valid(validator: Draft202012Validator, item: dict) -> None:
     errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+@pytest.fixture
+def feed_server():
+    """A real HTTP server on a loopback port chosen by the OS; see tests/articles/feed_server."""
+    from tests.articles.feed_server import FeedServer
+
+    server = FeedServer().start()
+    yield server
+    server.stop()

@@ -2,8 +2,9 @@
 
 from django import template
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
-from articles.models import Story, StoryStatus, WireStory
+from articles.models import Feed, Story, StoryStatus, WireStory
 from translations import permissions
 from translations.models import AuditEvent, EventType, Translation
 from translations.queue import QueueState, with_queue_state
@@ -78,4 +79,5 @@ def review_dashboard(context) -> dict:
         )[:LIMIT]
         panels["scheduled"] = Story.objects.scheduled().order_by("publish_at")[:LIMIT]
         panels["flagged"] = flagged_sources()[:LIMIT]
+        panels["feeds"] = Feed.objects.needing_attention(timezone.now())[:LIMIT]
     return {"panels": panels, "request": context["request"]}

@@ -1,9 +1,10 @@
 """Ingest wire deliveries from files.
 
-Agencies deliver plain text in their house styles or IPTC ninjs JSON; this turns each item into a
-wire story version for the translation queue. It is safe to run again on the same files: an
-unchanged item writes nothing, a changed one becomes a new version. A bad item is reported with
-its file and what is wrong, the good items still go in, and the exit code is 1.
+Agencies deliver plain text in their house styles, IPTC ninjs JSON, NewsML-G2 or RSS/Atom; this
+turns each item into a wire story version for the translation queue. It is safe to run again on
+the same files: an unchanged item writes nothing, a changed one becomes a new version. A bad item
+is reported with its file and what is wrong, the good items still go in, and the exit code is 1.
+Feeds that arrive by themselves are polled by ``poll_feeds`` instead.
 """
 
 from pathlib import Path
@@ -15,7 +16,10 @@ from articles.services.ingest import Action, ingest_file
 
 
 class Command(BaseCommand):
-    help = "Ingest wire stories from text or ninjs files (format detected from the content)."
+    help = (
+        "Ingest wire stories from text, ninjs, NewsML-G2 or RSS/Atom files "
+        "(format detected from the content)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
