@@ -3,12 +3,14 @@ desk (translations.admin), which owns their workflow."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
 
 from .cache import purge_public_pages
-from .models import Agency, AgencyAlias, Attribution, Image, Section
+from .models import Agency, AgencyAlias, Attribution, Image, Section, SiteSettings
 from .services.credits import credit_map
 from .services.images import image_create, image_open_verified
 
@@ -175,3 +177,25 @@ class AttributionAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
         super().save_model(request, obj, form, change)
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(PurgesPublicPages, admin.ModelAdmin):
+    """One row, edited in place: the list goes straight to its form, and it is never deleted."""
+
+    fields = ["show_paragraph_provenance"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        # The row is made with its defaults the first time an editor opens it.
+        SiteSettings.objects.get_or_create(pk=SiteSettings.SINGLETON_PK)
+        return HttpResponseRedirect(
+            reverse("admin:articles_sitesettings_change", args=[SiteSettings.SINGLETON_PK])
+        )

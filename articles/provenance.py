@@ -13,7 +13,15 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
 from django.db.models.functions import Concat, Trim
 
-from .models import Attribution, AttributionRole, Story
+from .models import (
+    MACHINE_METHODS,
+    Attribution,
+    AttributionRole,
+    ParagraphMethod,
+    SiteSettings,
+    Story,
+    StoryParagraph,
+)
 
 # What a public surface loads with a story so that these functions run no query of their own.
 STORY_RELATED = ("section", "lead_image", "translation__wire_story__agency")
@@ -80,3 +88,43 @@ def translator_names(story: Story) -> list[str]:
     """
     # Sorted here: SQLite cannot order inside an aggregate.
     return sorted(name for name in (story.translator_names_joined or "").split("\n") if name)
+
+
+# --- how the text was made (StoryParagraph.method, written by the translation desk) -----------
+
+
+def machine_translation_disclosure(story: Story) -> str:
+    """What readers are told when machine translation made any part of the story, else "".
+
+    Always shown, whatever the site settings say: reads the prefetched paragraphs.
+    """
+    methods = [p.method for p in story.paragraphs.all()]
+    machine = sum(method in MACHINE_METHODS for method in methods)
+    if not machine:
+        return ""
+    edited = methods.count(ParagraphMethod.MACHINE_POST_EDITED)
+    if edited == machine:
+        edits = ", then edited by a person"
+    elif edited:
+        edits = f"; a person then edited {edited} of them"
+    else:
+        edits = ""
+    return (
+        f"Machine translation was used for this story: {machine} of its {len(methods)} "
+        f"paragraph{'s' if len(methods) != 1 else ''} {'was' if machine == 1 else 'were'} "
+        f"translated by machine{edits}. An editor reviewed the whole story before publication."
+    )
+
+
+def show_paragraph_provenance() -> bool:
+    """The editors' choice (SiteSettings): one query."""
+    return SiteSettings.current().show_paragraph_provenance
+
+
+def paragraph_provenance(paragraph: StoryParagraph, position: int) -> dict[str, Any]:
+    """One paragraph's provenance as the ninjs API gives it (numbers count from 1)."""
+    return {
+        "paragraph": position,
+        "method": paragraph.method,
+        "source_paragraphs": paragraph.source_numbers,
+    }

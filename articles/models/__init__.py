@@ -1,10 +1,21 @@
 from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
 from .images import Image, ImageRendition
 from .search import StorySearchDocument
-from .stories import Correction, Section, Story, StoryParagraph, StoryQuerySet, StoryStatus
+from .site import SiteSettings
+from .stories import (
+    MACHINE_METHODS,
+    Correction,
+    ParagraphMethod,
+    Section,
+    Story,
+    StoryParagraph,
+    StoryQuerySet,
+    StoryStatus,
+)
 from .wire import PubStatus, WireStory, WireStoryQuerySet
 
 __all__ = [
+    "MACHINE_METHODS",
     "Agency",
     "AgencyAlias",
     "Attribution",
@@ -12,8 +23,10 @@ __all__ = [
     "Correction",
     "Image",
     "ImageRendition",
+    "ParagraphMethod",
     "PubStatus",
     "Section",
+    "SiteSettings",
     "Story",
     "StoryParagraph",
     "StoryQuerySet",
