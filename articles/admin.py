@@ -191,11 +191,15 @@ class SiteSettingsAdmin(PurgesPublicPages, admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
+        # Until an editor first saves them, the settings are the defaults: an unsaved row.
+        if str(object_id) != str(SiteSettings.SINGLETON_PK):
+            return None
+        return SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).first() or SiteSettings()
+
     def changelist_view(self, request: HttpRequest, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        # The row is made with its defaults the first time an editor opens it.
-        SiteSettings.objects.get_or_create(pk=SiteSettings.SINGLETON_PK)
         return HttpResponseRedirect(
             reverse("admin:articles_sitesettings_change", args=[SiteSettings.SINGLETON_PK])
         )

@@ -59,7 +59,7 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
         return _errors({"page": [f"Page {number} is past the last story."]})
     has_next, items = len(items) > size, items[:size]
     prefetch_related_objects(items, *story_prefetch())
-    per_paragraph = show_paragraph_provenance()
+    per_paragraph = bool(items) and show_paragraph_provenance(items[0])
 
     def page_url(page: int) -> str:
         query = request.GET.copy()
@@ -98,6 +98,6 @@ def story_detail(request: HttpRequest, slug: str, version: str | None = None) ->
             json_dumps_params=JSON_PARAMS,
         )
     prefetch_related_objects([story], *story_prefetch())
-    item = ninjs(story, chosen, per_paragraph=show_paragraph_provenance())
+    item = ninjs(story, chosen, per_paragraph=show_paragraph_provenance(story))
     response = JsonResponse(item, json_dumps_params=JSON_PARAMS)
     return set_last_modified(response, date_modified(story))

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
-from django.db.models.functions import Concat, Trim
+from django.db.models.functions import Coalesce, Concat, Trim
 
 from .models import (
     MACHINE_METHODS,
@@ -31,7 +31,8 @@ def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
     """Stories with what the provenance functions below read, bar the story_prefetch() lists.
 
     Translators' names come as one subquery column rather than a prefetch, which keeps the story
-    page within its query budget.
+    page within its query budget; so does the editors' per-paragraph switch (SiteSettings),
+    read by show_paragraph_provenance().
     """
     names = (
         get_user_model()
@@ -46,7 +47,13 @@ def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
         )
         .values("joined")
     )
-    return stories.select_related(*STORY_RELATED).annotate(translator_names_joined=Subquery(names))
+    switch = SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).values(
+        "show_paragraph_provenance"
+    )
+    return stories.select_related(*STORY_RELATED).annotate(
+        translator_names_joined=Subquery(names),
+        paragraph_provenance_shown=Coalesce(Subquery(switch[:1]), Value(False)),
+    )
 
 
 def story_prefetch() -> list[str | Prefetch]:
@@ -116,9 +123,9 @@ def machine_translation_disclosure(story: Story) -> str:
     )
 
 
-def show_paragraph_provenance() -> bool:
-    """The editors' choice (SiteSettings): one query."""
-    return SiteSettings.current().show_paragraph_provenance
+def show_paragraph_provenance(story: Story) -> bool:
+    """The editors' choice (SiteSettings), read from the column with_provenance() adds."""
+    return bool(story.paragraph_provenance_shown)
 
 
 def paragraph_provenance(paragraph: StoryParagraph, position: int) -> dict[str, Any]:

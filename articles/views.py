@@ -193,7 +193,7 @@ class StoryDetailView(DetailView):
         if self.object.status == StoryStatus.PUBLISHED:
             context["structured_data"] = news_article(self.object)
             context["machine_translation_disclosure"] = machine_translation_disclosure(self.object)
-            context["show_paragraph_provenance"] = show_paragraph_provenance()
+            context["show_paragraph_provenance"] = show_paragraph_provenance(self.object)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -28,11 +28,3 @@ class SiteSettings(models.Model):
 
     def __str__(self) -> str:
         return "Site settings"
-
-    @classmethod
-    def current(cls) -> "SiteSettings":
-        """The settings in force: the stored row, or the defaults until an editor saves one.
-
-        One query, and never a write: public pages call it.
-        """
-        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
