@@ -10,11 +10,13 @@ from datetime import timedelta
 
 from .figures import Summary
 
-WIDTH = 480
-LABEL_WIDTH = 118
-VALUES_WIDTH = 132
-PLOT_WIDTH = WIDTH - LABEL_WIDTH - VALUES_WIDTH
-ROW_HEIGHT = 24
+# One layout fits desktop and phone: the SVG scales to its box, which is never much wider than
+# the view box, so its text stays near its set size. Long labels (agencies, people) get a line
+# of their own above the bar; short ones (days, weeks) stand beside it.
+WIDTH = 400
+VALUES_WIDTH = 160
+SHORT_LABEL = 13
+SHORT_LABEL_WIDTH = 92
 BAR_HEIGHT = 14
 TOP = 30
 
@@ -49,6 +51,7 @@ class Bar:
     label: str
     y: float
     text_y: float
+    label_y: float
     median_width: float
     p90_width: float
     value: str
@@ -68,42 +71,52 @@ class BarChart:
     height: int
     bars: list[Bar]
     ticks: list[Tick]
+    plot_x: int
+    plot_width: int
+    labels_above: bool
     width: int = WIDTH
-    label_width: int = LABEL_WIDTH
-    plot_width: int = PLOT_WIDTH
-    value_x: int = LABEL_WIDTH + PLOT_WIDTH + 8
     top: int = TOP
+
+    @property
+    def value_x(self) -> int:
+        return self.plot_x + self.plot_width + 8
+
+    @property
+    def label_x(self) -> int:
+        return 0 if self.labels_above else self.plot_x - 8
 
 
 def _scale(longest: float) -> int:
     return next((step for step in STEPS if longest / step <= 5), STEPS[-1] * 4)
 
 
-def _short(label: str, limit: int = 17) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
 def bar_chart(chart_id: str, title: str, summaries: list[Summary]) -> BarChart:
     """Median (dark) and 90th percentile (light) of each group, on one time axis."""
+    labels_above = any(len(s.label) > SHORT_LABEL for s in summaries)
+    plot_x = 0 if labels_above else SHORT_LABEL_WIDTH
+    plot_width = WIDTH - plot_x - VALUES_WIDTH
+    row_height = 42 if labels_above else 24
     longest = max((s.p90.total_seconds() for s in summaries if s.p90), default=0)
     step = _scale(longest)
     span = step * max(1, -(-longest // step))
     ticks = [
-        Tick(LABEL_WIDTH + PLOT_WIDTH * n * step / span, _tick_text(n * step))
+        Tick(plot_x + plot_width * n * step / span, _tick_text(n * step))
         for n in range(int(span // step) + 1)
     ]
     bars = []
     for row, summary in enumerate(summaries):
-        y = TOP + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        row_top = TOP + row * row_height
+        y = row_top + (20 if labels_above else (row_height - BAR_HEIGHT) / 2)
         bars.append(
             Bar(
-                label=_short(summary.label),
+                label=summary.label,
                 y=y,
                 text_y=y + BAR_HEIGHT - 3,
-                median_width=PLOT_WIDTH * summary.median.total_seconds() / span
+                label_y=row_top + 14 if labels_above else y + BAR_HEIGHT - 3,
+                median_width=plot_width * summary.median.total_seconds() / span
                 if summary.median
                 else 0,
-                p90_width=PLOT_WIDTH * summary.p90.total_seconds() / span if summary.p90 else 0,
+                p90_width=plot_width * summary.p90.total_seconds() / span if summary.p90 else 0,
                 value=(
                     f"{duration_text(summary.median)} · {duration_text(summary.p90)}"
                     if summary.count
@@ -126,7 +139,10 @@ def bar_chart(chart_id: str, title: str, summaries: list[Summary]) -> BarChart:
         id=chart_id,
         title=title,
         description=description,
-        height=TOP + ROW_HEIGHT * max(1, len(summaries)) + 6,
+        height=TOP + row_height * max(1, len(summaries)) + 6,
         bars=bars,
         ticks=ticks,
+        plot_x=plot_x,
+        plot_width=plot_width,
+        labels_above=labels_above,
     )
