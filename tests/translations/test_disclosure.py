@@ -4,11 +4,13 @@ Stories go through the desk's real services; machine suggestions come from a loc
 speaking the LibreTranslate API (tests/translations/test_mt.py).
 """
 
+import importlib
 import json
 import re
 
 import extruct
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -253,3 +255,14 @@ def test_switching_it_on_in_the_admin_refreshes_cached_pages(
         )
     client.logout()
     assert "paragraph-provenance" in client.get(hand_story.get_absolute_url()).content.decode()
+
+
+def test_stories_published_before_get_the_same_provenance_from_the_migration(machine_story):
+    """translations/migrations/0008 repeats the service's rule for stories published earlier."""
+    disclosed = list(machine_story.paragraphs.values_list("pk", "method", "source_indexes"))
+    machine_story.paragraphs.update(method="", source_indexes=[])
+    migration = importlib.import_module(
+        "translations.migrations.0008_disclose_published_provenance"
+    )
+    migration.disclose(django_apps, None)
+    assert list(machine_story.paragraphs.values_list("pk", "method", "source_indexes")) == disclosed
