@@ -4,8 +4,10 @@ desk (translations.admin), which owns their workflow."""
 from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django_tasks_db.admin import DBTaskResultAdmin
@@ -14,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from newsroom.retry import ATTEMPT
 
 from .cache import purge_public_pages
-from .models import Agency, AgencyAlias, Attribution, Feed, Image, Section
+from .models import Agency, AgencyAlias, Attribution, Feed, Image, Section, SiteSettings
 from .services.credits import credit_map
 from .services.images import image_create, image_open_verified
 
@@ -231,6 +233,8 @@ if apps.is_installed("django_tasks_redis"):
     class RedisTaskResultAdmin(SuperusersOnly, RedisTaskAdmin):
         def has_run_permission(self, request: HttpRequest) -> bool:
             return self._is_superuser(request)
+
+
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
     """Where the wire comes from, and whether it still comes: failing or idle feeds in red."""
@@ -294,4 +298,30 @@ class FeedAdmin(admin.ModelAdmin):
             request,
             f"Polling {len(ids)} feed(s) in the background; their health updates when done.",
             messages.SUCCESS,
+        )
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(PurgesPublicPages, admin.ModelAdmin):
+    """One row, edited in place: the list goes straight to its form, and it is never deleted."""
+
+    fields = ["show_paragraph_provenance"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
+        # Until an editor first saves them, the settings are the defaults: an unsaved row.
+        if str(object_id) != str(SiteSettings.SINGLETON_PK):
+            return None
+        return SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).first() or SiteSettings()
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return HttpResponseRedirect(
+            reverse("admin:articles_sitesettings_change", args=[SiteSettings.SINGLETON_PK])
         )

@@ -14,7 +14,7 @@ from .cache import set_last_modified
 from .filters import StoryFilterSet
 from .models import Story, StoryStatus
 from .ninjs import LATEST, VERSIONS, ninjs
-from .provenance import date_modified, story_prefetch, with_provenance
+from .provenance import date_modified, show_paragraph_provenance, story_prefetch, with_provenance
 from .site import absolute_url
 
 JSON_PARAMS = {"ensure_ascii": False}
@@ -59,6 +59,7 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
         return _errors({"page": [f"Page {number} is past the last story."]})
     has_next, items = len(items) > size, items[:size]
     prefetch_related_objects(items, *story_prefetch())
+    per_paragraph = bool(items) and show_paragraph_provenance(items[0])
 
     def page_url(page: int) -> str:
         query = request.GET.copy()
@@ -71,7 +72,7 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
             "page": number,
             "next": page_url(number + 1) if has_next else None,
             "previous": page_url(number - 1) if number > 1 else None,
-            "items": [ninjs(story, chosen) for story in items],
+            "items": [ninjs(story, chosen, per_paragraph=per_paragraph) for story in items],
         },
         json_dumps_params=JSON_PARAMS,
     )
@@ -97,5 +98,6 @@ def story_detail(request: HttpRequest, slug: str, version: str | None = None) ->
             json_dumps_params=JSON_PARAMS,
         )
     prefetch_related_objects([story], *story_prefetch())
-    response = JsonResponse(ninjs(story, chosen), json_dumps_params=JSON_PARAMS)
+    item = ninjs(story, chosen, per_paragraph=show_paragraph_provenance(story))
+    response = JsonResponse(item, json_dumps_params=JSON_PARAMS)
     return set_last_modified(response, date_modified(story))

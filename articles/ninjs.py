@@ -6,13 +6,21 @@ README.md, "ninjs provenance roles": IPTC defines none for translation) and the 
 identity in `altids`.
 """
 
+import json
 from typing import Any
 
 from django.conf import settings
 from django.utils.html import escape
 
 from .models import Agency, Attribution, Story
-from .provenance import credit_line, date_modified, translation_of, translator_names
+from .provenance import (
+    credit_line,
+    date_modified,
+    machine_translation_disclosure,
+    paragraph_provenance,
+    translation_of,
+    translator_names,
+)
 from .site import absolute_url
 
 type JSON = dict[str, Any]
@@ -28,6 +36,9 @@ ROLE_PREFIX = "newsroom:"
 # Our roles for the parties of the chain (README.md, "ninjs provenance roles").
 PUBLISHER_ROLE = f"{ROLE_PREFIX}published_by"
 TRANSLATOR_ROLE = f"{ROLE_PREFIX}translated_by"
+# Descriptions of how the text was made (README.md, "Machine translation and provenance").
+MACHINE_TRANSLATION_ROLE = f"{ROLE_PREFIX}machine_translation_disclosure"
+PARAGRAPH_PROVENANCE_ROLE = f"{ROLE_PREFIX}paragraph_provenance"
 
 # The 2.x names that 3.x renamed; everything else is spelled the same in both.
 _CAMEL_CASE = {
@@ -96,8 +107,22 @@ def altids(story: Story) -> list[JSON]:
     return ids
 
 
-def ninjs_2_2(story: Story) -> JSON:
-    """The story as ninjs 2.2; load it with provenance.with_provenance() and story_prefetch()."""
+def _richtext(story: Story, per_paragraph: bool) -> str:
+    if not per_paragraph:
+        return "".join(f"<p>{escape(p.text)}</p>" for p in story.paragraphs.all())
+    return "".join(
+        f'<p data-newsroom-method="{p.method}" '
+        f'data-newsroom-source-paragraphs="{" ".join(map(str, p.source_numbers))}">'
+        f"{escape(p.text)}</p>"
+        for p in story.paragraphs.all()
+    )
+
+
+def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
+    """The story as ninjs 2.2; load it with provenance.with_provenance() and story_prefetch().
+
+    `per_paragraph` (the editors' site setting) adds each paragraph's provenance.
+    """
     paragraphs = [p.text for p in story.paragraphs.all()]
     plain = "\n\n".join(paragraphs)
     item: JSON = {
@@ -124,7 +149,7 @@ def ninjs_2_2(story: Story) -> JSON:
             {
                 "role": "richtext",
                 "contenttype": "text/html",
-                "value": "".join(f"<p>{escape(text)}</p>" for text in paragraphs),
+                "value": _richtext(story, per_paragraph),
             },
         ],
         "infosources": infosources(story),
@@ -141,6 +166,21 @@ def ninjs_2_2(story: Story) -> JSON:
         {"role": "correction", "value": f"{_iso(c.created_at)}: {c.note}"}
         for c in story.corrections.all()
     ]
+    disclosure = machine_translation_disclosure(story)
+    if disclosure:
+        descriptions.append({"role": MACHINE_TRANSLATION_ROLE, "value": disclosure})
+    if per_paragraph and translation_of(story) is not None:
+        provenance = [
+            paragraph_provenance(p, position)
+            for position, p in enumerate(story.paragraphs.all(), start=1)
+        ]
+        descriptions.append(
+            {
+                "role": PARAGRAPH_PROVENANCE_ROLE,
+                "contenttype": "application/json",
+                "value": json.dumps(provenance, ensure_ascii=False),
+            }
+        )
     if descriptions:
         item["descriptions"] = descriptions
     if story.byline:
@@ -165,8 +205,8 @@ def _camel(value: Any) -> Any:
     return value
 
 
-def ninjs(story: Story, version: str) -> JSON:
-    item = ninjs_2_2(story)
+def ninjs(story: Story, version: str, *, per_paragraph: bool = False) -> JSON:
+    item = ninjs_2_2(story, per_paragraph=per_paragraph)
     if version == "2.2":
         return item
     item = _camel(item)

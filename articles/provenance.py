@@ -11,9 +11,17 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
-from django.db.models.functions import Concat, Trim
+from django.db.models.functions import Coalesce, Concat, Trim
 
-from .models import Attribution, AttributionRole, Story
+from .models import (
+    MACHINE_METHODS,
+    Attribution,
+    AttributionRole,
+    ParagraphMethod,
+    SiteSettings,
+    Story,
+    StoryParagraph,
+)
 
 # What a public surface loads with a story so that these functions run no query of their own.
 STORY_RELATED = ("section", "lead_image", "translation__wire_story__agency")
@@ -23,7 +31,8 @@ def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
     """Stories with what the provenance functions below read, bar the story_prefetch() lists.
 
     Translators' names come as one subquery column rather than a prefetch, which keeps the story
-    page within its query budget.
+    page within its query budget; so does the editors' per-paragraph switch (SiteSettings),
+    read by show_paragraph_provenance().
     """
     names = (
         get_user_model()
@@ -38,7 +47,13 @@ def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
         )
         .values("joined")
     )
-    return stories.select_related(*STORY_RELATED).annotate(translator_names_joined=Subquery(names))
+    switch = SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).values(
+        "show_paragraph_provenance"
+    )
+    return stories.select_related(*STORY_RELATED).annotate(
+        translator_names_joined=Subquery(names),
+        paragraph_provenance_shown=Coalesce(Subquery(switch[:1]), Value(False)),
+    )
 
 
 def story_prefetch() -> list[str | Prefetch]:
@@ -80,3 +95,43 @@ def translator_names(story: Story) -> list[str]:
     """
     # Sorted here: SQLite cannot order inside an aggregate.
     return sorted(name for name in (story.translator_names_joined or "").split("\n") if name)
+
+
+# --- how the text was made (StoryParagraph.method, written by the translation desk) -----------
+
+
+def machine_translation_disclosure(story: Story) -> str:
+    """What readers are told when machine translation made any part of the story, else "".
+
+    Always shown, whatever the site settings say: reads the prefetched paragraphs.
+    """
+    methods = [p.method for p in story.paragraphs.all()]
+    machine = sum(method in MACHINE_METHODS for method in methods)
+    if not machine:
+        return ""
+    edited = methods.count(ParagraphMethod.MACHINE_POST_EDITED)
+    if edited == machine:
+        edits = ", then edited by a person"
+    elif edited:
+        edits = f"; a person then edited {edited} of them"
+    else:
+        edits = ""
+    return (
+        f"Machine translation was used for this story: {machine} of its {len(methods)} "
+        f"paragraph{'s' if len(methods) != 1 else ''} {'was' if machine == 1 else 'were'} "
+        f"translated by machine{edits}. An editor reviewed the whole story before publication."
+    )
+
+
+def show_paragraph_provenance(story: Story) -> bool:
+    """The editors' choice (SiteSettings), read from the column with_provenance() adds."""
+    return bool(story.paragraph_provenance_shown)
+
+
+def paragraph_provenance(paragraph: StoryParagraph, position: int) -> dict[str, Any]:
+    """One paragraph's provenance as the ninjs API gives it (numbers count from 1)."""
+    return {
+        "paragraph": position,
+        "method": paragraph.method,
+        "source_paragraphs": paragraph.source_numbers,
+    }

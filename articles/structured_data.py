@@ -14,6 +14,7 @@ from .provenance import (
     attributions_with_role,
     credit_line,
     date_modified,
+    machine_translation_disclosure,
     translation_of,
     translator_names,
 )
@@ -117,6 +118,10 @@ def news_article(story: Story) -> JSON:
         data["isBasedOn"] = work.get("url") or work
         names = translator_names(story)
         data["translator"] = [{"@type": "Person", "name": name} for name in names] or [publisher()]
+    disclosure = machine_translation_disclosure(story)
+    if disclosure:
+        # schema.org's backstory: "why and how an article was created" (README.md).
+        data["backstory"] = disclosure
     image = story.lead_image
     if image is not None:
         data["image"] = {

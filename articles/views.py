@@ -16,7 +16,13 @@ from django.views.generic import DetailView, ListView
 from .cache import set_last_modified
 from .filters import StoryFilterSet
 from .models import AttributionRole, Section, Story, StoryStatus
-from .provenance import date_modified, story_prefetch, with_provenance
+from .provenance import (
+    date_modified,
+    machine_translation_disclosure,
+    show_paragraph_provenance,
+    story_prefetch,
+    with_provenance,
+)
 from .search import attach_snippets, search_stories
 from .structured_data import news_article
 
@@ -186,6 +192,8 @@ class StoryDetailView(DetailView):
         )
         if self.object.status == StoryStatus.PUBLISHED:
             context["structured_data"] = news_article(self.object)
+            context["machine_translation_disclosure"] = machine_translation_disclosure(self.object)
+            context["show_paragraph_provenance"] = show_paragraph_provenance(self.object)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -2,10 +2,21 @@ from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
 from .feeds import Feed, FeedFormat, FeedKind, FeedQuerySet
 from .images import Image, ImageRendition
 from .search import StorySearchDocument
-from .stories import Correction, Section, Story, StoryParagraph, StoryQuerySet, StoryStatus
+from .site import SiteSettings
+from .stories import (
+    MACHINE_METHODS,
+    Correction,
+    ParagraphMethod,
+    Section,
+    Story,
+    StoryParagraph,
+    StoryQuerySet,
+    StoryStatus,
+)
 from .wire import PubStatus, WireStory, WireStoryQuerySet
 
 __all__ = [
+    "MACHINE_METHODS",
     "Agency",
     "AgencyAlias",
     "Attribution",
@@ -17,8 +28,10 @@ __all__ = [
     "FeedQuerySet",
     "Image",
     "ImageRendition",
+    "ParagraphMethod",
     "PubStatus",
     "Section",
+    "SiteSettings",
     "Story",
     "StoryParagraph",
     "StoryQuerySet",

@@ -20,6 +20,23 @@ class StoryStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+class ParagraphMethod(models.TextChoices):
+    """How a published paragraph was made, as readers are told.
+
+    Written by the translation desk when it publishes or corrects a story (the public
+    provenance interface: see README.md, "Provenance per paragraph"); empty for a story the
+    newsroom wrote itself.
+    """
+
+    HUMAN = "human", "Translated by a person"
+    MEMORY = "memory", "Reused from an earlier translation"
+    MACHINE = "machine", "Machine translation"
+    MACHINE_POST_EDITED = "machine_post_edited", "Machine translation, edited by a person"
+
+
+MACHINE_METHODS = frozenset({ParagraphMethod.MACHINE, ParagraphMethod.MACHINE_POST_EDITED})
+
+
 class Section(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
@@ -220,15 +237,40 @@ class StoryParagraph(models.Model):
     key = models.CharField(max_length=16, default=new_paragraph_key, editable=False)
     position = models.PositiveIntegerField()
     text = models.TextField()
+    method = models.CharField(
+        max_length=24,
+        choices=ParagraphMethod.choices,
+        blank=True,
+        editable=False,
+        help_text="How the published paragraph was made; set when the story is published or "
+        "corrected, empty for the newsroom's own text. A story with a machine-made paragraph "
+        "tells readers so.",
+    )
+    source_indexes = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The source paragraphs (0-based, in the wire story version translated) this "
+        "published paragraph translates; set with `method`.",
+    )
 
     class Meta:
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["story", "key"], name="paragraph_key_unique"),
+            models.CheckConstraint(
+                condition=models.Q(method__in=["", *ParagraphMethod.values]),
+                name="paragraph_method_known",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def source_numbers(self) -> list[int]:
+        """The source paragraphs as readers count them, from 1."""
+        return [index + 1 for index in self.source_indexes]
 
 
 class Correction(models.Model):

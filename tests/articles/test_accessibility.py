@@ -19,7 +19,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageOps
 from playwright.sync_api import Browser, sync_playwright
 
-from articles.models import AttributionRole, Correction
+from articles.models import AttributionRole, Correction, ParagraphMethod, SiteSettings, Story
 from tests.conftest import REPO_DIR, SAMPLE_PATH
 from tests.factories import (
     AgencyFactory,
@@ -182,3 +182,56 @@ def test_public_page_is_accessible_and_stays_on_the_site(
     site = urlsplit(live_server.url).netloc
     assert requested
     assert [url for url in requested if urlsplit(url).netloc != site] == []
+
+
+@pytest.fixture
+def provenance_shown(demo) -> str:
+    """The demo story as the desk would publish it with machine help, and the editors'
+    per-paragraph switch on."""
+    story = Story.objects.get(slug="kazakhstan-most-reliable-nato-partner")
+    methods = [ParagraphMethod.HUMAN, ParagraphMethod.MACHINE_POST_EDITED, ParagraphMethod.MEMORY]
+    for index, paragraph in enumerate(story.paragraphs.order_by("position")):
+        paragraph.method = methods[index % len(methods)]
+        paragraph.source_indexes = [index]
+        paragraph.save(update_fields=["method", "source_indexes"])
+    SiteSettings.objects.create(show_paragraph_provenance=True)
+    return demo["story"]
+
+
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_per_paragraph_provenance_is_accessible_and_keyboard_reachable(
+    provenance_shown, live_server, browser, width_name
+):
+    width, height = WIDTHS[width_name]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    response = page.goto(live_server.url + provenance_shown, wait_until="networkidle")
+    results = Axe().run(page)
+    disclosure = page.locator(".machine-disclosure").inner_text()
+    widgets = page.locator("details.paragraph-provenance").count()
+    # Tab from the top until a paragraph's disclosure widget has the focus, then open it.
+    reached = None
+    for presses in range(1, 80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            reached = presses
+            break
+    if reached:
+        page.keyboard.press("Enter")
+    opened = page.evaluate("document.activeElement.parentElement.open")
+    text = page.evaluate("document.activeElement.parentElement.innerText")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"story-provenance-{width}.png", full_page=True)
+    context.close()
+
+    assert response is not None
+    assert response.status == 200
+    violations = results.response["violations"]
+    assert violations == [], f"axe-core found at {width}px:\n{describe(violations)}"
+    assert "Machine translation was used for this story" in disclosure
+    assert widgets >= 3
+    assert reached is not None, "no paragraph's provenance could be reached with Tab"
+    assert opened is True
+    assert "of the Russian original by Trend" in text
+    assert overflow <= 0

@@ -1,4 +1,5 @@
-"""Query budgets: a story page within 5 queries, every list within 6, whatever its length.
+"""Query budgets: a story page within 5 queries, every list within 6, whatever its length;
+per-paragraph provenance switched on adds none.
 
 Each URL is fetched once with its page not cached, so the budget is that of a full render. What
 every page shares and caches across pages (the section navigation, the next scheduled publish
@@ -8,7 +9,8 @@ time) is warmed first by another request, as it is on a running site.
 import pytest
 from django.urls import reverse
 
-from articles.models import AttributionRole
+from articles.cache import purge_public_pages
+from articles.models import AttributionRole, ParagraphMethod, SiteSettings
 from articles.search import index_stories
 from tests.factories import (
     AttributionFactory,
@@ -93,3 +95,31 @@ def test_story_page_within_five_queries(
         response = client.get(url)
     assert response.status_code == 200
     assert german_story.slug in response.content.decode() or api
+
+
+@pytest.mark.parametrize("api", [False, True])
+def test_per_paragraph_provenance_costs_no_extra_query(
+    client,
+    many_stories,
+    sample_story,
+    django_assert_max_num_queries,
+    django_assert_num_queries,
+    api,
+):
+    """The editors' switch rides on the story's own query (articles.provenance)."""
+    url = (
+        reverse("articles:api-story", kwargs={"slug": sample_story.slug})
+        if api
+        else sample_story.get_absolute_url()
+    )
+    sample_story.paragraphs.update(method=ParagraphMethod.MACHINE_POST_EDITED, source_indexes=[0])
+    with django_assert_max_num_queries(5) as off:
+        assert client.get(url).status_code == 200
+    budget = len(off.captured_queries)  # read now: the next request resets the log
+    SiteSettings.objects.create(show_paragraph_provenance=True)
+    purge_public_pages()
+    assert client.get("/news/no-such-story/").status_code == 404  # warm again, as before
+    with django_assert_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "machine_post_edited" in response.content.decode()

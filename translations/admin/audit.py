@@ -8,13 +8,15 @@ from articles.models import StoryStatus
 from translations.models import AuditEvent
 from translations.permissions import can_review, stories_visible_to
 
+from .metrics import WireSpeedMetricsMixin
+
 
 def _status_label(value: str) -> str:
     return StoryStatus(value).label if value in StoryStatus.values else value
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(WireSpeedMetricsMixin, admin.ModelAdmin):
     """Read-only for everyone, superusers included: the log is append-only."""
 
     list_display = ["created_at", "event_type", "story_column", "actor", "move", "comment_column"]

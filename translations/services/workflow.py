@@ -25,6 +25,7 @@ from translations.models import EventType, ReviewComment
 from translations.qa import qa_require_passed
 
 from .audit import audit_record
+from .disclosure import story_disclose_provenance
 from .editing import ParagraphInput, public_slug, story_write_text
 from .errors import WorkflowError
 
@@ -248,6 +249,7 @@ def story_publish(
                 "previous_publish_at": previous.isoformat() if previous else None,
             },
         )
+        story_disclose_provenance(story=story)
         transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
         transaction.on_commit(purge_public_pages, robust=True)
         transaction.on_commit(partial(notifications.notify_published, story), robust=True)
@@ -282,6 +284,7 @@ def story_correct(
         )
         if _text_of(story) == before:
             raise WorkflowError("The text is unchanged: a correction must change something.")
+        story_disclose_provenance(story=story)
         correction = Correction.objects.create(story=story, note=note, created_by=actor)
         audit_record(
             actor=actor,

@@ -1,4 +1,5 @@
-"""Load the demo newsroom: agencies, sections, people, a queue of wire stories, one published story.
+"""Load the demo newsroom: agencies, sections, people, a queue of wire stories, the published
+sample, and two weeks of the desk's history (for the wire-speed metrics).
 
 `make run` calls this so that a fresh checkout shows a working newsroom. It is safe to run twice:
 what exists is left alone, and passwords are generated (or taken from DEMO_*_PASSWORD) and printed
@@ -15,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 
 import articles
 from articles.ingest.registry import parse
@@ -25,6 +27,8 @@ from translations.permissions import EDITORS_GROUP, TRANSLATORS_GROUP
 from translations.services.desk.claim import wire_story_claim
 from translations.services.desk.text import DeskParagraph, story_save
 from translations.services.workflow import story_approve, story_publish, story_submit
+
+from ._desk_history import Timeline, load_history, retime
 
 DEMO_DIR = Path(articles.__file__).resolve().parent / "demo"
 
@@ -49,6 +53,15 @@ WIRE_FILES = [
     ("kazinform-kk-railway.txt", "kazinform"),
 ]
 PUBLISHED_TEXT = "published-en-kazinform-nato-partner.txt"
+DESK_HISTORY = "desk-history.json"
+# The sample's way through the desk, for the wire-speed metrics (see _desk_history.py).
+SAMPLE_TIMELINE = {
+    "received_hours_ago": 4,
+    "claim": 25,
+    "translate": 100,
+    "review": 35,
+    "publish": 12,
+}
 
 
 @dataclass
@@ -81,6 +94,13 @@ class Command(BaseCommand):
                 self._reference_data()
                 self._wire_queue()
                 self._published_story(users["translator"], users["editor"])
+                added = load_history(
+                    DEMO_DIR / DESK_HISTORY,
+                    editor=users["editor"],
+                    now=timezone.now(),
+                    say=self.say,
+                )
+                self.say(f"Desk history: {added} stories published", 1 if added else 2)
                 if dry_run:
                     transaction.set_rollback(True)
         except (OSError, ValueError) as error:
@@ -168,6 +188,7 @@ class Command(BaseCommand):
         story_submit(story=story, actor=translator)
         story_approve(story=story, actor=editor)
         story = story_publish(story=story, actor=editor)
+        retime(story, source, Timeline.planned(timezone.now(), SAMPLE_TIMELINE))
         self.say(f"Published story: {story.headline}")
 
     @staticmethod

@@ -13,6 +13,10 @@ from translations.mt import MTError, machine_translator
 from ..errors import WorkflowError
 from .text import DeskParagraph, SaveResult, story_save, story_text
 
+# The revision reason of a machine suggestion: what the public disclosure reads to tell what
+# the machine wrote from what a person changed afterwards (services/disclosure.py).
+MACHINE_SUGGESTION_REASON = "machine suggestion"
+
 
 def story_machine_suggest(
     *,
@@ -73,5 +77,5 @@ def story_machine_suggest(
         headline=current.headline,
         summary=current.summary,
         paragraphs=paragraphs,
-        reason="machine suggestion",
+        reason=MACHINE_SUGGESTION_REASON,
     )
