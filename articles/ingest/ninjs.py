@@ -73,14 +73,8 @@ from .base import (
     looks_like_json,
 )
 from .bodies import html_paragraphs, text_paragraphs
-from .credits import (
-    LEDE_PARAGRAPHS,
-    credit_chain,
-    dedupe_credits,
-    inline_credits,
-    parse_credit_line,
-    take_dateline,
-)
+from .credits import credit_chain, dedupe_credits, inline_credits, lede, parse_credit_line
+from .ledes import read_lede
 from .registry import register
 
 FORMAT = "ninjs"
@@ -382,13 +376,14 @@ class _BodyCredits:
     def take(cls, paragraphs: list[str]) -> _BodyCredits:
         """Strip a dateline tag and a closing credit line from ``paragraphs`` (mutates it)."""
         credit_line = ""
-        dateline, credits = take_dateline(paragraphs, where="paragraph 1")
+        opening = read_lede(paragraphs, where="paragraph 1")
+        credits = opening.credits
         last = f"paragraph {len(paragraphs)}"
         if len(paragraphs) > 1 and (found_line := parse_credit_line(paragraphs[-1], where=last)):
             credit_line = paragraphs.pop()
             credits += found_line[0]
-        credits += inline_credits(paragraphs[:LEDE_PARAGRAPHS])
-        return cls(dateline, credit_line, credits)
+        credits += inline_credits(lede(paragraphs))
+        return cls(opening.dateline, credit_line, credits)
 
 
 register(NinjsParser())
