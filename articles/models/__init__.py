@@ -2,7 +2,7 @@ from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
 from .images import Image, ImageRendition
 from .search import StorySearchDocument
 from .stories import Correction, Section, Story, StoryParagraph, StoryQuerySet, StoryStatus
-from .wire import PubStatus, WireStory, WireStoryQuerySet
+from .wire import LanguageSource, PubStatus, WireStory, WireStoryQuerySet
 
 __all__ = [
     "Agency",
@@ -12,6 +12,7 @@ __all__ = [
     "Correction",
     "Image",
     "ImageRendition",
+    "LanguageSource",
     "PubStatus",
     "Section",
     "Story",

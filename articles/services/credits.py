@@ -20,6 +20,26 @@ def credit_map(*, credited_name: str, agency: Agency, remember_alias: bool = Tru
         AgencyAlias.objects.create(agency=agency, name=credited_name)
     # Published stories may carry the credit: their pages must show the agency from now on.
     transaction.on_commit(purge_public_pages)
-    return Attribution.objects.filter(
+    mapped = 0
+    unresolved = Attribution.objects.select_for_update().filter(
         agency__isnull=True, credited_name__iexact=credited_name
-    ).update(agency=agency)
+    )
+    for attribution in unresolved:
+        # The same item may already credit the agency in this role under another spelling:
+        # then this is one more spelling of that attribution, not a second one.
+        existing = Attribution.objects.filter(
+            wire_story_id=attribution.wire_story_id,
+            story_id=attribution.story_id,
+            role=attribution.role,
+            agency=agency,
+        ).first()
+        if existing is None:
+            attribution.agency = agency
+            attribution.save(update_fields=["agency"])
+        else:
+            if attribution.credited_name not in [existing.credited_name, *existing.other_spellings]:
+                existing.other_spellings = [*existing.other_spellings, attribution.credited_name]
+                existing.save(update_fields=["other_spellings"])
+            attribution.delete()
+        mapped += 1
+    return mapped
