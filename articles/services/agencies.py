@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models.functions import Lower
 
 from articles.models import Agency, AgencyAlias
 
@@ -132,39 +131,28 @@ def _default() -> str:
 
 
 def _add_aliases(agency: Agency, entry: AgencyEntry, report: LoadReport) -> bool:
-    wanted = {
-        alias.casefold(): alias
-        for alias in entry.aliases
-        if alias.casefold() != agency.name.casefold()
-    }
-    if not wanted:
-        return False
+    # Compared in Python: SQLite's lower() folds ASCII only, and these names are in many scripts.
     taken = {
-        name.casefold(): (name, owner)
-        for name, owner in AgencyAlias.objects.annotate(lower=Lower("name"))
-        .filter(lower__in=list(wanted))
-        .values_list("name", "agency_id")
+        name.casefold(): owner
+        for name, owner in AgencyAlias.objects.values_list("name", "agency__slug")
     }
-    names = {
-        name.casefold(): slug
-        for name, slug in Agency.objects.annotate(lower=Lower("name"))
-        .filter(lower__in=list(wanted))
-        .values_list("name", "slug")
-    }
+    names = {name.casefold(): slug for name, slug in Agency.objects.values_list("name", "slug")}
     added = []
-    for key, alias in wanted.items():
+    for alias in dict.fromkeys(entry.aliases):
+        key = alias.casefold()
+        if key == agency.name.casefold() or taken.get(key) == agency.slug:
+            continue
         if key in names:
             report.notes.append(
                 f"{agency.slug}: alias {alias!r} is the name of {names[key]}; skipped"
             )
         elif key in taken:
-            if taken[key][1] != agency.pk:
-                owner = Agency.objects.get(pk=taken[key][1]).slug
-                report.notes.append(
-                    f"{agency.slug}: alias {alias!r} belongs to {owner}; left there "
-                    "(move it in the admin if the list is right)"
-                )
+            report.notes.append(
+                f"{agency.slug}: alias {alias!r} belongs to {taken[key]}; left there "
+                "(move it in the admin if the list is right)"
+            )
         else:
             added.append(AgencyAlias(agency=agency, name=alias))
+            taken[key] = agency.slug
     AgencyAlias.objects.bulk_create(added)
     return bool(added)
