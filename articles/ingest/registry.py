@@ -16,7 +16,8 @@ from functools import cache
 from .base import ParseError, Parser, ParseResult
 
 # Modules that call register() when imported. NewsML-G2 and RSS/Atom will be added here.
-_BUILTIN_MODULES = ("ninjs", "text")
+# The control-character wire formats come before plain text, which claims any other prose.
+_BUILTIN_MODULES = ("ninjs", "wiretext", "text")
 
 _parsers: dict[str, Parser] = {}
 

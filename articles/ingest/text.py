@@ -70,7 +70,12 @@ class TextParser:
     def sniff(self, data: bytes, filename: str) -> bool:
         # Prose is whatever is neither JSON nor markup; those belong to their own parsers (or to
         # none, which is better than publishing a JSON document as a story).
-        return not looks_like_json(data) and not looks_like_markup(data)
+        # IPTC 7901 and ANPA 1312 open with SOH; they are articles.ingest.wiretext's.
+        return (
+            not looks_like_json(data)
+            and not looks_like_markup(data)
+            and not data.lstrip(b"\r\n").startswith((b"\x01", b"\x16"))
+        )
 
     def parse(self, data: bytes, filename: str, *, language: str = "") -> list[ParseResult]:
         try:
