@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from articles.ingest.text import parse_text
 from articles.models import (
@@ -255,3 +256,22 @@ def test_the_demo_has_kaztag_as_its_own_agency_and_repairs_old_demo_data():
 
     assert Agency.objects.by_name("Kaztag").slug == "kaztag"
     assert not kazinform.aliases.filter(name__iexact="kaztag").exists()
+
+
+def test_mapping_one_credit_in_the_admin_onto_an_agency_already_credited_merges_it(
+    client, editor, trend
+):
+    wire = ingest_item(
+        item(f"BAKU, May 2 /Trend/ - {RUSSIAN_BODY}", "Source: Trend Az"), source="a", agency=trend
+    ).wire_story
+    unresolved = wire.attributions.get(agency__isnull=True)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:articles_attribution_change", args=[unresolved.pk]),
+        {"agency": trend.pk},
+    )
+
+    assert response.status_code == 302
+    [attribution] = wire.attributions.all()
+    assert (attribution.agency, attribution.other_spellings) == (trend, ["Trend Az"])

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.registry import detect, parse
@@ -138,3 +139,22 @@ def test_a_kill_notice_cancels_the_story_for_every_translation_made_from_it(tmp_
         Translation.objects.get(story=translation_story)
     ]
     assert WireStory.objects.filter(guid="kazinform-2024-5531").count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("version", ["2.2", "3.1"])
+def test_the_agencys_internal_notes_are_never_published(client, sample_story, sample_wire, version):
+    sample_wire.internal_notes = "Editor's note: do not name the envoy. Contact: desk@example.kz"
+    sample_wire.parse_warnings = ["no uri: guid is the identifier"]
+    sample_wire.save(update_fields=["internal_notes", "parse_warnings"])
+
+    page = client.get(sample_story.get_absolute_url())
+    api = client.get(
+        reverse("articles:api-story", kwargs={"version": version, "slug": sample_story.slug})
+    )
+
+    assert page.status_code == api.status_code == 200
+    for response in (page, api):
+        assert "do not name the envoy" not in response.content.decode()
+        assert "desk@example.kz" not in response.content.decode()
+        assert "guid is the identifier" not in response.content.decode()

@@ -1,9 +1,11 @@
 """Ingest wire deliveries from files.
 
-Agencies deliver plain text in their house styles or IPTC ninjs JSON; this turns each item into a
-wire story version for the translation queue. It is safe to run again on the same files: an
-unchanged item writes nothing, a changed one becomes a new version. A bad item is reported with
-its file and what is wrong, the good items still go in, and the exit code is 1.
+Agencies deliver plain text in their house styles, IPTC ninjs JSON (and its producer variants),
+IPTC 7901 or ANPA 1312; this turns each item into a wire story version for the translation queue.
+Without --agency, an item whose own credit names exactly one registered agency is delivered by
+it. It is safe to run again on the same files: an unchanged item writes nothing, a changed one
+becomes a new version. A bad item is reported with its file and what is wrong, the good items
+still go in, and the exit code is 1.
 """
 
 from pathlib import Path
@@ -15,7 +17,10 @@ from articles.services.ingest import Action, ingest_file
 
 
 class Command(BaseCommand):
-    help = "Ingest wire stories from text or ninjs files (format detected from the content)."
+    help = (
+        "Ingest wire stories from text, ninjs, IPTC 7901 or ANPA 1312 files "
+        "(format detected from the content)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
