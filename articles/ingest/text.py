@@ -39,6 +39,7 @@ from .base import (
     ParsedItem,
     ParseError,
     ParseResult,
+    SkippedItem,
     clean_text,
     decode_utf8,
     looks_like_json,
@@ -47,6 +48,7 @@ from .base import (
 from .credits import dedupe_credits, inline_credits, is_url, lede, parse_credit_line
 from .ledes import read_lede, take_source_header
 from .registry import register
+from .wiretext import service_message
 
 FORMAT = "text"
 _MAX_BYLINE_LENGTH = 120
@@ -79,9 +81,13 @@ class TextParser:
 
     def parse(self, data: bytes, filename: str, *, language: str = "") -> list[ParseResult]:
         try:
-            return [parse_text(data, language=language)]
+            item = parse_text(data, language=language)
         except ParseError as error:
             return [error]
+        # A line test or an advisory mailed as text is no story for the queue.
+        if kind := service_message(item.headline):
+            return [SkippedItem(f"a service message ({kind}), no story")]
+        return [item]
 
 
 def parse_text(data: bytes, *, language: str = "") -> ParsedItem:

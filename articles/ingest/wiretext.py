@@ -69,10 +69,11 @@ _VERSION_LABEL = re.compile(
 )
 _KILL = re.compile(r"\b(?:KILL|ELIMINATION|STORY\s+WITHDRAWN|Sperrvermerk)\b")
 _WITHHOLD = re.compile(r"\bWITHHOLD\b")
+# Service messages announce themselves in capitals at the start of the keyword or headline
+# ("BC-LINE-TEST", "ADVISORY: ...", "AP-BUDGET"): "Senate passes budget" is a story.
 _SERVICE = re.compile(
-    r"\b(?:LINE[\s-]*TEST|TEST(?:\s+MESSAGE)?|BUDGET|DIGEST|SCHEDULE|ADVISORY|SERVICE\s+MESSAGE|"
-    r"QUICK\s+BROWN\s+FOX|Terminvorschau|Tagesvorschau)\b",
-    re.IGNORECASE,
+    r"^(?:[A-Z]{2}-)*(?:[A-Z]{2,4}--?)?(?P<kind>LINE[\s-]*TEST|TEST(?:\s+MESSAGE)?|BUDGET|DIGEST|"
+    r"SCHEDULE|ADVISORY|SERVICE\s+MESSAGE|QUICK\s+BROWN\s+FOX|TERMINVORSCHAU|TAGESVORSCHAU)\b"
 )
 _NOT_FOR_PUBLICATION = re.compile(r"not (?:intended )?for publication", re.IGNORECASE)
 _DTG = re.compile(r"^\d{6}\s+[A-Z][a-z]{2}\s+\d{2}$")  # "211259 Nov 18"
@@ -206,10 +207,11 @@ def _version_label(*texts: str) -> str:
     return ""
 
 
-def _service(*texts: str) -> str:
+def service_message(*texts: str) -> str:
+    """What kind of service message the keyword or headline announces, else ""."""
     for text in texts:
-        if match := _SERVICE.search(text):
-            return re.sub(r"[\s-]+", " ", match[0]).lower()
+        if match := _SERVICE.match(text.strip()):
+            return re.sub(r"[\s-]+", " ", match["kind"]).lower()
     return ""
 
 
@@ -257,7 +259,7 @@ class Anpa1312Parser(_WireTextParser):
             for p in paragraphs
             if not _AP_TRAILER.match(p.strip()) and p.strip(" <") not in ("___", "")
         ]
-        read.service = _service(read.keyword, read.headline)
+        read.service = service_message(read.keyword, read.headline)
         return read
 
     def _caret(self, lines: list[str], read: _Read) -> None:
@@ -322,7 +324,7 @@ class Iptc7901Parser(_WireTextParser):
         if read.version and read.headline.upper().startswith(read.version.upper()):
             # "REFILE Chiefs and Rams ...": the label is the version, not part of the headline.
             read.headline = read.headline[len(read.version) :].lstrip(" :-")
-        read.service = _service(read.keyword, read.headline)
+        read.service = service_message(read.keyword, read.headline)
         rest = header["rest"].strip()
         if rest:
             read.notes.insert(0, f"Wire header: {envelope.header[0].strip()}")

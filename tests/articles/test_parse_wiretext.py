@@ -151,3 +151,23 @@ def test_an_undecidable_file_fails_with_its_reason_and_writes_nothing():
     assert outcome.action == Action.FAILED
     assert "detection is unsure" in outcome.message
     assert WireStory.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("LINE TEST\n\nThe quick brown fox jumps over the lazy dog.", "line test"),
+        ("ADVISORY: Coverage plans for the summit\n\nReporters will be in Astana.", "advisory"),
+        ("AP-BUDGET\n\nTop stories for Tuesday morning.", "budget"),
+    ],
+)
+def test_a_service_message_sent_as_plain_text_is_skipped(text, kind):
+    [result] = parse(text.encode(), "message.txt")
+
+    assert str(result) == f"a service message ({kind}), no story"
+
+
+def test_a_story_about_a_budget_is_a_story():
+    [result] = parse(b"Senate passes the budget\n\nThe Senate passed the budget.", "story.txt")
+
+    assert isinstance(result, ParsedItem)
