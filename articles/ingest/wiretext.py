@@ -72,7 +72,7 @@ _WITHHOLD = re.compile(r"\bWITHHOLD\b")
 # Service messages announce themselves in capitals at the start of the keyword or headline
 # ("BC-LINE-TEST", "ADVISORY: ...", "AP-BUDGET"): "Senate passes budget" is a story.
 _SERVICE = re.compile(
-    r"^(?:[A-Z]{2}-)*(?:[A-Z]{2,4}--?)?(?P<kind>LINE[\s-]*TEST|TEST(?:\s+MESSAGE)?|BUDGET|DIGEST|"
+    r"^(?:[A-Z]{2}-)*(?:[A-Z]{2,4}--)?(?P<kind>LINE[\s-]*TEST|TEST(?:\s+MESSAGE)?|BUDGET|DIGEST|"
     r"SCHEDULE|ADVISORY|SERVICE\s+MESSAGE|QUICK\s+BROWN\s+FOX|TERMINVORSCHAU|TAGESVORSCHAU)\b"
 )
 _NOT_FOR_PUBLICATION = re.compile(r"not (?:intended )?for publication", re.IGNORECASE)
