@@ -17,7 +17,7 @@ from newsroom.retry import ATTEMPT
 
 from .cache import purge_public_pages
 from .models import Agency, AgencyAlias, Attribution, Feed, Image, Section, SiteSettings
-from .services.credits import credit_map
+from .services.credits import attribution_resolve, credit_map
 from .services.images import image_create, image_open_verified
 
 
@@ -175,6 +175,8 @@ class AttributionAdmin(admin.ModelAdmin):
         return [*readonly, "agency"] if obj is not None and obj.agency_id else readonly
 
     def save_model(self, request, obj: Attribution, form, change: bool) -> None:
+        # Through the services: a credit mapped onto an agency the item already credits in this
+        # role is merged into that attribution (one per agency and role), not saved beside it.
         if obj.agency_id and form.cleaned_data.get("remember_alias"):
             count = credit_map(credited_name=obj.credited_name, agency=obj.agency)
             self.message_user(
@@ -182,7 +184,8 @@ class AttributionAdmin(admin.ModelAdmin):
                 f"Mapped {count} credit(s) named “{obj.credited_name}” to {obj.agency}.",
                 messages.SUCCESS,
             )
-        super().save_model(request, obj, form, change)
+        elif obj.agency_id:
+            attribution_resolve(Attribution.objects.get(pk=obj.pk), obj.agency)
 
 
 # Background tasks (renditions, search, the desk's mail): their results, failed ones with the

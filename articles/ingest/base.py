@@ -75,6 +75,10 @@ class ParsedItem:
     pub_status: str = "usable"
     source_url: str = ""
     location: str = ""
+    # What was read leniently (a producer's variant of the format): shown to the desk.
+    warnings: list[str] = field(default_factory=list)
+    # Editor's notes and contacts from the item's metadata: internal, never published.
+    internal_notes: str = ""
 
 
 class ParseError(Exception):

@@ -17,15 +17,15 @@ Trailing credit lines (explicit credits), removed from the body
                                             ``source_url`` instead
     ``(X)`` alone on the line               X is ``original_reporter`` if X looks like a name
                                             ("(Reporting by ...; Editing by ...)" does not)
+    ``- X –``, ``-X``, ``/X/`` alone        a sign-off: X is ``original_reporter`` (WAM closes
+                                            "- Emirates News Agency, WAM –")
+    ``Источник: X``                         as ``Source: X``
     ======================================  ===================================================
 
     A list such as ``Source: Kazinform, Trend`` (commas or semicolons) credits each name.
 
-Dateline tags (explicit credits), removed from the first paragraph
-    ``CITY, Date / X /.``, ``CITY, Date /X/:``, ``CITY, Date (X):``, ``CITY, Date (X) -`` and the
-    same with ``--``, an en dash or an em dash. The text before the tag becomes ``dateline`` (it
-    must contain a comma or be in capitals, so "The minister (Trend) said" is not a dateline), X
-    is ``original_reporter`` and the paragraph then begins with the actual sentence.
+Datelines and prefixes (explicit credits), removed from the first paragraph
+    See :mod:`articles.ingest.ledes`: every house form of the agencies in the credits corpus.
 
 Syndication convention
     Within any credit, ``A via B``, ``A (via B)`` and ``A/B`` all read left to right as
@@ -36,11 +36,15 @@ Syndication convention
     translated Kazinform's text, received through Trend.
 
 Inline credits (candidates, ``explicit=False``), left in the body
-    Only in the lede (the first ``LEDE_PARAGRAPHS`` paragraphs), because attribution further down
-    quotes people ("according to the minister") rather than naming the wire source:
-    ``..., reports X``, ``..., reported X``, ``X reports``, ``X reported``, ``X said in a report``,
-    ``according to (the) X``, ``citing (the) X``, and the Russian ``..., сообщает X``,
-    ``..., передает X``, ``по данным X``, ``со ссылкой на X``.
+    Only in the lede, because attribution further down quotes people ("according to the
+    minister") rather than naming the wire source. The lede is the opening paragraphs up to
+    ``LEDE_WORDS`` words, however the agency cut them into paragraphs (:func:`lede`):
+    ``..., reports X``, ``..., reported X``, ``X reports``, ``X reported``, ``X said``,
+    ``X (state) (news) agency reported``, ``X said in a report``, ``told (the) X``,
+    ``according to (the) X``, ``citing (the) X``, ``news agency 'X'`` (quoted), and the Russian
+    ``..., сообщает X``, ``... – передает X``, ``сообщают (российский) X, Y``, ``по данным X``,
+    ``со ссылкой на X``. A name followed by its acronym in brackets ("Anadolu Agency (AA)")
+    yields both spellings.
     X is the run of capitalised words next to the
     verb (hyphens, ``&``, dotted acronyms such as ``A.P.`` and the joiners of/de/du/al allowed);
     it is emitted verbatim (less a leading "The") and the resolver matches it against agency names
@@ -55,7 +59,7 @@ from collections.abc import Iterable, Iterator
 
 from .base import CreditRole, ParsedCredit, clean_text
 
-LEDE_PARAGRAPHS = 2
+LEDE_WORDS = 40  # about the first sentence or two of agency copy
 _MAX_NAME_WORDS = 6
 
 # Typographic characters spelled as escapes: they look like ASCII ones in most editors.
@@ -77,25 +81,28 @@ _NOT_NAMES = frozenset(
         *("their", "this", "that", "these", "those", "there", "here", "the", "a", "an", "one"),
     }
 )
+_DATE_WORDS = frozenset(
+    {
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday", "today", "yesterday"),
+    }
+)
 _NAME_JOINERS = frozenset({"of", "de", "du", "des", "da", "di", "del", "al", "el", "&"})
 
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _TRANSLATED = re.compile(
     r"^translated\s+(?:by\s+.+?\s+)?from\s+(?P<names>.+?)(?:\s+by\s+.+)?$", re.IGNORECASE
 )
-_SOURCE = re.compile(r"^sources?\s*(?::|-+|[\u2013\u2014])\s*(?P<names>.+)$", re.IGNORECASE)
+_SOURCE = re.compile(
+    r"^(?:sources?|источник)\s*(?::|-+|[\u2013\u2014])\s*(?P<names>.+)$", re.IGNORECASE
+)
+_SIGN_OFF = re.compile(
+    r"^(?:[-\u2013\u2014]+\s*(?P<dashed>[^-\u2013\u2014]+?)\s*[-\u2013\u2014]*|/\s*(?P<slashed>[^/]+?)\s*/)$"
+)
 _PARENTHESISED = re.compile(r"^\((?P<names>[^()]*(?:\([^()]*\)[^()]*)?)\)$")
 
-_DATELINE = re.compile(
-    r"""
-    ^(?P<dateline>[^\W\d_][^()/]{0,80}?)\s*        # "ASTANA, March 3": a letter first, no brackets
-    (?: /(?P<slash>[^/]+(?:/[^/]+)*?)/              # /X/, / X /, /A/B/
-      | \((?P<paren>[^()]+)\) )                     # (X)
-    \s*(?:[.:,]|--?|[\u2013\u2014])?                # the separator before the sentence
-    (?:\s+|$)
-    """,
-    re.VERBOSE,
-)
 _VIA = re.compile(r"\s+via\s+|\s*/\s*", re.IGNORECASE)
 _PAREN_VIA = re.compile(r"\s*\(\s*via\s+([^()]+)\)", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -103,15 +110,29 @@ _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+")
 
 # Inline attribution: the name follows the verb ...
 _NAME_AFTER = re.compile(
-    r",\s*report(?:s|ed)\s+(?:the\s+)?|\baccording\s+to\s+(?:the\s+)?|\bciting\s+(?:the\s+)?"
+    r",\s*report(?:s|ed)\s+(?:the\s+)?|\baccording\s+to\s+(?:the\s+|an?\s+)?|\bciting\s+(?:the\s+)?"
+    r"|\btold\s+(?:the\s+)?"
     # Russian-language wires (Trend, Kazinform, AKIpress file in Russian): "..., сообщает X",
-    # "..., передает X", "по данным X", "со ссылкой на X".
-    r"|,\s*(?:сообщает|сообщил[аио]?|переда[её]т|передал[аио]?|пишет)\s+"
+    # "... – передает X", "сообщают российский X", "по данным X", "со ссылкой на X".
+    r"|(?:,\s*|\s[\u2013\u2014-]\s*|(?<!\w)этом\s+)"
+    r"(?:сообща(?:ет|ют)|сообщил[аио]?|переда[её]т|передают|передал[аио]?|пишет)"
+    r"\s+(?:российск(?:ий|ое|ая|ие)\s+)?"
     r"|(?<!\w)по\s+(?:данным|сообщению|информации)\s+|(?<!\w)со\s+ссылкой\s+на\s+",
     re.IGNORECASE,
 )
 # ... or precedes it.
-_NAME_BEFORE = re.compile(r"\s(?:report(?:s|ed)\b|said\s+in\s+a\s+report\b)", re.IGNORECASE)
+_NAME_BEFORE = re.compile(
+    # "AzerTag news agency reported" (lowercase: "Saudi Press Agency reported" is all name)
+    r"\s(?-i:(?:state\s+)?(?:news\s+)?agency\s+)?(?:report(?:s|ed)|said\s+in\s+a\s+report|said|informs)\b",
+    re.IGNORECASE,
+)
+# "... reported by the news agency 'Turkmenistan: Golden age'": the quotes delimit the name.
+_QUOTED_AGENCY = re.compile(
+    r"\b(?:news\s+)?agency\s+[\"'\u2018\u201c\u00ab](?P<name>[^\"'\u2019\u201d\u00bb]{2,60})[\"'\u2019\u201d\u00bb]",
+    re.IGNORECASE,
+)
+_PLURAL_VERB = re.compile(r"(?:сообщают|передают)", re.IGNORECASE)
+_ACRONYM_IN_BRACKETS = re.compile(r"^\((?P<acronym>[^\W\d_][\w.\-]{0,11})\)[.,;:]?$")
 
 
 def is_url(text: str) -> bool:
@@ -138,16 +159,23 @@ def parse_credit_line(text: str, *, where: str) -> tuple[list[ParsedCredit], str
     if (match := _PARENTHESISED.match(text)) and _looks_like_credit(match["names"]):
         names = match["names"]
         return credit_chain(names, CreditRole.ORIGINAL_REPORTER, explicit=True, where=where), ""
+    if (match := _SIGN_OFF.match(text)) and _looks_like_credit(
+        # Today.az closes "/By Trend/": the "By" names the source, not a person.
+        names := re.sub(r"^by\s+", "", match["dashed"] or match["slashed"], flags=re.IGNORECASE)
+    ):
+        return credit_chain(names, CreditRole.ORIGINAL_REPORTER, explicit=True, where=where), ""
     return None
 
 
 def _looks_like_credit(names: str) -> bool:
     # "(Reporting by Jane Doe; Editing by John Roe)" and "(File)" must stay in the body.
     words = names.split()
+    # German agencies sign in lower case: "(dpa)", "(dapd)".
+    lowercase_agency = len(words) == 1 and names.islower() and len(names) <= 5
     return (
         0 < len(words) <= _MAX_NAME_WORDS
-        and words[0][:1].isupper()
-        and not re.search(r"\b(?:by|file|photo|updated?)\b", names, re.IGNORECASE)
+        and (words[0][:1].isupper() or lowercase_agency)
+        and not re.search(r"\b(?:by|file|photo|video|more|updated?)\b", names, re.IGNORECASE)
     )
 
 
@@ -193,38 +221,17 @@ def dedupe_credits(credits: Iterable[ParsedCredit]) -> list[ParsedCredit]:
     return unique
 
 
-# --- dateline -------------------------------------------------------------------------------
-
-
-def split_dateline(paragraph: str) -> tuple[str, str, str] | None:
-    """``(dateline, agency tag, rest of the paragraph)`` if the paragraph opens with a dateline."""
-    match = _DATELINE.match(paragraph)
-    if match is None:
-        return None
-    dateline = match["dateline"].strip().rstrip(",;: " + _DASHES)
-    tag = (match["slash"] or match["paren"]).strip()
-    is_dateline = "," in dateline or dateline.upper() == dateline
-    if not is_dateline or not re.search(r"[^\W\d_]", tag):
-        return None
-    return dateline, tag, paragraph[match.end() :].strip()
-
-
-def take_dateline(paragraphs: list[str], *, where: str) -> tuple[str, list[ParsedCredit]]:
-    """Remove a dateline tag from the first paragraph (mutates ``paragraphs``)."""
-    found = split_dateline(paragraphs[0])
-    if found is None:
-        return "", []
-    dateline, tag, rest = found
-    if rest:
-        paragraphs[0] = rest
-    elif len(paragraphs) > 1:  # the dateline stood on its own
-        del paragraphs[0]
-    else:
-        return "", []
-    return dateline, credit_chain(tag, CreditRole.ORIGINAL_REPORTER, explicit=True, where=where)
-
-
 # --- inline credits -------------------------------------------------------------------------
+
+
+def lede(paragraphs: list[str]) -> list[str]:
+    """The opening paragraphs up to ``LEDE_WORDS`` words: a lede cut into short lines is whole."""
+    words = 0
+    for count, paragraph in enumerate(paragraphs, start=1):
+        words += len(paragraph.split())
+        if words >= LEDE_WORDS:
+            return paragraphs[:count]
+    return list(paragraphs)
 
 
 def inline_credits(paragraphs: Iterable[str]) -> list[ParsedCredit]:
@@ -240,28 +247,65 @@ def inline_credits(paragraphs: Iterable[str]) -> list[ParsedCredit]:
 
 def _inline_names(paragraph: str) -> Iterator[str]:
     for match in _NAME_AFTER.finditer(paragraph):
-        words = paragraph[match.end() :].split(maxsplit=_MAX_NAME_WORDS)[:_MAX_NAME_WORDS]
-        if name := _capitalised_run(words):
-            yield name
+        words = paragraph[match.end() :].split(maxsplit=3 * _MAX_NAME_WORDS)
+        # "сообщают «Интерфакс», РИА Новости": a list goes on after a comma, once.
+        for _ in range(2):
+            name, used, listed = _capitalised_run(words[:_MAX_NAME_WORDS])
+            yield from _with_acronym(name, words[used : used + 1])
+            if not (name and listed and _PLURAL_VERB.search(match[0])):
+                break
+            words = words[used:]
     for match in _NAME_BEFORE.finditer(paragraph):
         words = paragraph[: match.start()].split()[-_MAX_NAME_WORDS:]
-        if name := _capitalised_run_before(words):
+        if words and (acronym := _ACRONYM_IN_BRACKETS.match(words[-1])):
+            # "Saudi Press Agency (SPA) reported": both spellings.
+            yield acronym["acronym"]
+            words = words[:-1]
+        name = _capitalised_run_before(words)
+        # "..., UzA said." names a source; "Minister Soylu said" quotes a person, so a bare
+        # "said" counts only after a comma, as agencies place their name.
+        if match[0].strip().casefold() == "said":
+            before = words[: len(words) - len(name.split())]
+            if not (before and before[-1].endswith(",")):
+                continue
+        if name and not re.search(r"['\u2019]s\b", name):
             yield name
+    for match in _QUOTED_AGENCY.finditer(paragraph):
+        yield clean_text(match["name"])
 
 
-def _capitalised_run(words: list[str]) -> str:
-    """The capitalised words at the start of ``words``, up to the first punctuation."""
+def _with_acronym(name: str, following: list[str]) -> Iterator[str]:
+    """The name, and the acronym in brackets right after it ("Anadolu Agency (AA)")."""
+    if not name:
+        return
+    yield name
+    if following and (match := _ACRONYM_IN_BRACKETS.match(following[0])):
+        yield match["acronym"]
+
+
+def _capitalised_run(words: list[str]) -> tuple[str, int, bool]:
+    """The capitalised words at the start of ``words``, up to the first punctuation.
+
+    Returns the name, how many words it took and whether a comma ended it (a list may go on).
+    """
     run: list[str] = []
+    ended_by_comma = False
     for word in words:
+        if word.startswith("(") and run:
+            break  # "(AA)" after a name is its acronym, read by _with_acronym
+        if word.rstrip(".,").casefold() in _DATE_WORDS:
+            break  # "told Trend Oct. 22"
         bare = word.rstrip(",;:!?)" + _QUOTES)
         if not (_is_capitalised(bare) or (run and bare in _NAME_JOINERS)):
             break
         run.append(bare)
         if bare != word or (bare.endswith(".") and not _ACRONYM.fullmatch(bare)):
+            ended_by_comma = word.rstrip(_QUOTES).endswith(",")
             break  # punctuation ends the name
+    used = len(run)
     while run and run[-1] in _NAME_JOINERS:
         run.pop()
-    return _accept(" ".join(run))
+    return _accept(" ".join(run)), used, ended_by_comma
 
 
 def _capitalised_run_before(words: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""IPTC ninjs (News in JSON) 2.x and 3.x.
+"""IPTC ninjs (News in JSON) 2.x and 3.x, and the producer variants of :mod:`.ninjs_variants`.
 
 A file holds one ninjs object or a JSON array of them. Each object is validated against the schema
 of its version first (:mod:`articles.ingest.schemas`); a schema violation, like any other problem
@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from . import ninjs_variants as variants
 from . import schemas
 from .base import (
     MAX_GUID_LENGTH,
@@ -68,25 +69,22 @@ from .base import (
     ParsedItem,
     ParseError,
     ParseResult,
+    SkippedItem,
     clean_text,
     decode_utf8,
     looks_like_json,
 )
 from .bodies import html_paragraphs, text_paragraphs
-from .credits import (
-    LEDE_PARAGRAPHS,
-    credit_chain,
-    dedupe_credits,
-    inline_credits,
-    parse_credit_line,
-    take_dateline,
-)
+from .credits import credit_chain, dedupe_credits, inline_credits, lede, parse_credit_line
+from .ledes import read_lede
 from .registry import register
 
 FORMAT = "ninjs"
 
-# A key every ninjs version has; JSON of another kind is left to other parsers.
-_NINJS_KEY = re.compile(rb'"(?:uri|headlines|bodies|versioncreated|versionCreated)"\s*:')
+# A key of some ninjs version or producer variant; JSON of another kind is left to other parsers.
+_NINJS_KEY = re.compile(
+    rb'"(?:uri|guid|headlines?|bodies|body_html|body_text|versioncreated|versionCreated)"\s*:'
+)
 _SUMMARY_ROLES = ("summary", "abstract", "text", "description", "")
 _CREDITLINE_ROLES = frozenset({"creditline", "credit"})
 _SOURCE_URL_ROLES = frozenset({"canonical", "url", "weburl", "permalink", "link"})
@@ -117,15 +115,19 @@ def parse_ninjs(data: bytes, *, language: str = "") -> list[ParseResult]:
         document = _load_json(data)
     except ParseError as error:
         return [error]
-    if isinstance(document, dict):
-        return [_item_or_error(document, raw=data, location="", language=language)]
-    if not isinstance(document, list):
+    if not isinstance(document, (dict, list)):
         return [ParseError(f"expected a ninjs object or an array of them, found {_kind(document)}")]
-    if not document:
+    candidates = list(variants.unwrap(document))
+    if not candidates:
         return [ParseError("the JSON array is empty: no items")]
+    whole_file = isinstance(document, dict) and not candidates[0].envelope
     return [
-        _item_or_error(item, raw=_item_raw(item), location=f"item {number}", language=language)
-        for number, item in enumerate(document, start=1)
+        _item_or_error(
+            candidate,
+            raw=data if whole_file else _item_raw(candidate.document),
+            language=language,
+        )
+        for candidate in candidates
     ]
 
 
@@ -146,11 +148,24 @@ def _kind(value: Any) -> str:
     return {dict: "an object", list: "an array", str: "a string"}.get(type(value), "a scalar")
 
 
-def _item_or_error(item: Any, *, raw: bytes, location: str, language: str) -> ParseResult:
+def _item_or_error(candidate: variants.Candidate, *, raw: bytes, language: str) -> ParseResult:
+    item, location = candidate.document, candidate.location
     try:
         if not isinstance(item, dict):
             raise ParseError(f"expected a ninjs object, found {_kind(item)}")
-        return parse_document(item, raw=raw, location=location, language=language)
+        if skipped := variants.not_a_story(item):
+            return SkippedItem(skipped.reason, where=location)
+        if not variants.is_variant(item, envelope=candidate.envelope):
+            return parse_document(item, raw=raw, location=location, language=language)
+        warnings = variants.variant_warnings(item, envelope=candidate.envelope)
+        if renditions := variants.renditions_only(item):
+            raise ParseError(
+                f"no body text: the item carries its text only as renditions to download "
+                f"({renditions}); ingest the rendition itself"
+            )
+        return parse_document(
+            item, raw=raw, location=location, language=language, strict=False, warnings=warnings
+        )
     except ParseError as error:
         return ParseError(error.message, where=location or error.where)
 
@@ -169,6 +184,13 @@ class _Fields:
     def text(self, key: str) -> str:
         value = self._values.get(key)
         return value.strip() if isinstance(value, str) else ""
+
+    def scalar(self, key: str) -> str:
+        """A string or a number as text: producers write versions as 2 or "2"."""
+        value = self._values.get(key)
+        if isinstance(value, bool):
+            return ""
+        return str(value).strip() if isinstance(value, (str, int)) else ""
 
     def path(self, key: str) -> str:
         return self._path + self._keys.get(key, key)
@@ -190,13 +212,25 @@ class _Fields:
 
 
 def parse_document(
-    document: Mapping[str, Any], *, raw: bytes, location: str = "", language: str = ""
+    document: Mapping[str, Any],
+    *,
+    raw: bytes,
+    location: str = "",
+    language: str = "",
+    strict: bool = True,
+    warnings: list[str] | None = None,
 ) -> ParsedItem:
-    """Validate and map one ninjs object; raises ParseError."""
-    version = schemas.detect_version(document)
-    schemas.validate(document, version)
+    """Validate (``strict``) and map one ninjs object; raises ParseError.
+
+    Not strict, for producer variants: no schema check (the caller warned about it), and the
+    identifier may be ``guid``, ``id`` or ``altids.itemid`` (:mod:`.ninjs_variants`).
+    """
+    if strict:
+        schemas.validate(document, schemas.detect_version(document))
     fields = _Fields(document)
-    guid = fields.text("uri")
+    guid = fields.text("uri") if strict else variants.variant_identifier(document)
+    if not guid:
+        raise ParseError("no identifier: neither uri nor guid nor id")
     if len(guid) > MAX_GUID_LENGTH:
         raise ParseError(f"uri: {len(guid)} characters, the limit is {MAX_GUID_LENGTH}")
     paragraphs = _body_paragraphs(fields) or _description_paragraphs(fields)
@@ -217,18 +251,38 @@ def parse_document(
         raw=raw,
         language=fields.text("language") or language,
         summary=_summary(fields),
-        byline=fields.text("by"),
+        byline=fields.text("by") or fields.text("byline"),
         dateline=fields.text("located") or body.dateline,
         credit_line=credit_line or body.credit_line,
         credits=dedupe_credits([*infosource_credits, *line_credits, *body.credits]),
         agency_name=_agency_name(fields, credit_line),
-        agency_version=fields.text("version"),
+        agency_version=fields.scalar("version"),
         sent_at=_datetime(fields, "versioncreated") or _datetime(fields, "firstcreated"),
         embargo_until=_datetime(fields, "embargoed") or _datetime(fields, "embargoeduntil"),
         pub_status=fields.text("pubstatus") or "usable",
         source_url=_source_url(fields),
         location=location,
+        warnings=list(warnings or []),
+        internal_notes=_internal_notes(document),
     )
+
+
+def _internal_notes(document: Mapping[str, Any]) -> str:
+    """The agency's note to editors and its contacts: for the desk, never for publication."""
+    lowered = {key.lower(): value for key, value in document.items()}
+    notes = []
+    if isinstance(ednote := lowered.get("ednote"), str) and ednote.strip():
+        notes.append(f"Editor's note: {clean_text(ednote)}")
+    for contact in _as_list(lowered.get("contactinfo")):
+        if isinstance(contact, Mapping):
+            parts = [str(v) for k, v in contact.items() if k != "lang" and isinstance(v, str) and v]
+            if parts:
+                notes.append("Contact: " + ", ".join(parts))
+    return "\n".join(notes)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 def _headline(fields: _Fields) -> str:
@@ -344,6 +398,7 @@ def _agency_name(fields: _Fields, credit_line: str) -> str:
     ]
     candidates = (
         fields.text("copyrightholder"),
+        fields.text("source"),  # ninjs 1.x producers (Superdesk: "AAP")
         *(s.text("name") for s in distributors),
         credit_line,
         *(s.text("name") for s in sources),
@@ -382,13 +437,14 @@ class _BodyCredits:
     def take(cls, paragraphs: list[str]) -> _BodyCredits:
         """Strip a dateline tag and a closing credit line from ``paragraphs`` (mutates it)."""
         credit_line = ""
-        dateline, credits = take_dateline(paragraphs, where="paragraph 1")
+        opening = read_lede(paragraphs, where="paragraph 1")
+        credits = opening.credits
         last = f"paragraph {len(paragraphs)}"
         if len(paragraphs) > 1 and (found_line := parse_credit_line(paragraphs[-1], where=last)):
             credit_line = paragraphs.pop()
             credits += found_line[0]
-        credits += inline_credits(paragraphs[:LEDE_PARAGRAPHS])
-        return cls(dateline, credit_line, credits)
+        credits += inline_credits(lede(paragraphs))
+        return cls(opening.dateline, credit_line, credits)
 
 
 register(NinjsParser())

@@ -15,8 +15,9 @@ from functools import cache
 
 from .base import ParseError, Parser, ParseResult
 
-# Modules that call register() when imported.
-_BUILTIN_MODULES = ("ninjs", "newsml_g2", "syndication", "text")
+# Modules that call register() when imported. The control-character wire formats come before
+# plain text, which claims any other prose.
+_BUILTIN_MODULES = ("ninjs", "newsml_g2", "syndication", "wiretext", "text")
 
 _parsers: dict[str, Parser] = {}
 

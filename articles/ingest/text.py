@@ -21,8 +21,9 @@ Identity
     agencies with the same headline do not collide.
 
 Credits
-    Trailing credit lines, the dateline tag of the first paragraph, syndication chains and inline
-    credits in the lede follow the conventions documented in :mod:`articles.ingest.credits`.
+    A source header above the text and the dateline forms and syndicator prefixes of the first
+    paragraph are read as :mod:`articles.ingest.ledes` describes; trailing credit lines,
+    syndication chains and inline credits in the lede as :mod:`articles.ingest.credits` does.
 """
 
 from __future__ import annotations
@@ -38,20 +39,16 @@ from .base import (
     ParsedItem,
     ParseError,
     ParseResult,
+    SkippedItem,
     clean_text,
     decode_utf8,
     looks_like_json,
     looks_like_markup,
 )
-from .credits import (
-    LEDE_PARAGRAPHS,
-    dedupe_credits,
-    inline_credits,
-    is_url,
-    parse_credit_line,
-    take_dateline,
-)
+from .credits import dedupe_credits, inline_credits, is_url, lede, parse_credit_line
+from .ledes import read_lede, take_source_header
 from .registry import register
+from .wiretext import service_message
 
 FORMAT = "text"
 _MAX_BYLINE_LENGTH = 120
@@ -75,13 +72,22 @@ class TextParser:
     def sniff(self, data: bytes, filename: str) -> bool:
         # Prose is whatever is neither JSON nor markup; those belong to their own parsers (or to
         # none, which is better than publishing a JSON document as a story).
-        return not looks_like_json(data) and not looks_like_markup(data)
+        # IPTC 7901 and ANPA 1312 open with SOH; they are articles.ingest.wiretext's.
+        return (
+            not looks_like_json(data)
+            and not looks_like_markup(data)
+            and not data.lstrip(b"\r\n").startswith((b"\x01", b"\x16"))
+        )
 
     def parse(self, data: bytes, filename: str, *, language: str = "") -> list[ParseResult]:
         try:
-            return [parse_text(data, language=language)]
+            item = parse_text(data, language=language)
         except ParseError as error:
             return [error]
+        # A line test or an advisory mailed as text is no story for the queue.
+        if kind := service_message(item.headline):
+            return [SkippedItem(f"a service message ({kind}), no story")]
+        return [item]
 
 
 def parse_text(data: bytes, *, language: str = "") -> ParsedItem:
@@ -94,10 +100,13 @@ def parse_text(data: bytes, *, language: str = "") -> ParsedItem:
     trailer = _pop_trailer(body)
     if not body:
         raise ParseError("only a headline, no body text", where=f"line {headline_line.number}")
+    header_credits, header_dateline = _pop_source_header(body)
+    if not body:
+        raise ParseError("only a headline and a source header, no body text", where="line 1")
     byline = _pop_byline(body)
 
     paragraphs = [clean_text(" ".join(line.text for line in block)) for block in body]
-    dateline, dateline_credits = take_dateline(paragraphs, where=f"line {body[0][0].number}")
+    opening = read_lede(paragraphs, where=f"line {body[0][0].number}")
     return ParsedItem(
         format=FORMAT,
         guid=text_guid(headline),
@@ -105,11 +114,16 @@ def parse_text(data: bytes, *, language: str = "") -> ParsedItem:
         paragraphs=paragraphs,
         raw=data,
         language=language,
-        byline=byline,
-        dateline=dateline,
+        byline=byline or opening.byline,
+        dateline=opening.dateline or header_dateline,
         credit_line=trailer.credit_line,
         credits=dedupe_credits(
-            [*dateline_credits, *trailer.credits, *inline_credits(paragraphs[:LEDE_PARAGRAPHS])]
+            [
+                *header_credits,
+                *opening.credits,
+                *trailer.credits,
+                *inline_credits(lede(paragraphs)),
+            ]
         ),
         source_url=trailer.source_url,
     )
@@ -149,6 +163,18 @@ def _split_headline(blocks: list[_Block]) -> tuple[_Line, list[_Block]]:
             where=f"line {headline.number}",
         )
     return headline, ([first[1:]] if len(first) > 1 else []) + rest
+
+
+def _pop_source_header(body: list[_Block]) -> tuple[list[ParsedCredit], str]:
+    """Remove a header naming the source from the first block (see :mod:`.ledes`)."""
+    first = body[0]
+    header = take_source_header([line.text for line in first], where=f"line {first[0].number}")
+    if header is None:
+        return [], ""
+    del first[: header.lines]
+    if not first:
+        del body[0]
+    return header.credits, header.dateline
 
 
 def _pop_byline(body: list[_Block]) -> str:

@@ -13,7 +13,7 @@ from .stories import (
     StoryQuerySet,
     StoryStatus,
 )
-from .wire import PubStatus, WireStory, WireStoryQuerySet
+from .wire import LanguageSource, PubStatus, WireStory, WireStoryQuerySet
 
 __all__ = [
     "MACHINE_METHODS",
@@ -28,6 +28,7 @@ __all__ = [
     "FeedQuerySet",
     "Image",
     "ImageRendition",
+    "LanguageSource",
     "ParagraphMethod",
     "PubStatus",
     "Section",

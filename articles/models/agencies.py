@@ -135,6 +135,13 @@ class Attribution(models.Model):
     credited_name = models.CharField(
         max_length=200, help_text="The name exactly as the credit wrote it."
     )
+    other_spellings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names the same item credited this agency by, in this role "
+        "(“Kuwait News Agency” beside “KUNA”). One agency and role is one attribution; the "
+        "spellings are kept for the record.",
+    )
     role = models.CharField(max_length=32, choices=AttributionRole.choices)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -159,6 +166,17 @@ class Attribution(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["story", "role", "credited_name"], name="attribution_unique_per_story"
+            ),
+            # Two spellings of one agency are one link of the chain, not two.
+            models.UniqueConstraint(
+                fields=["wire_story", "role", "agency"],
+                condition=models.Q(agency__isnull=False),
+                name="attribution_one_per_agency_role_wire",
+            ),
+            models.UniqueConstraint(
+                fields=["story", "role", "agency"],
+                condition=models.Q(agency__isnull=False),
+                name="attribution_one_per_agency_role_story",
             ),
         ]
 

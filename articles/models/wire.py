@@ -10,7 +10,21 @@ class PubStatus(models.TextChoices):
     CANCELED = "canceled", "Canceled"
 
 
+class LanguageSource(models.TextChoices):
+    """Where a wire story's language came from; only the agency's habit is a guess."""
+
+    ITEM = "item", "Stated by the item"
+    INGEST = "ingest", "Given at ingest"
+    DETECTED = "detected", "Detected from the text"
+    AGENCY_DEFAULT = "agency_default", "Agency's usual language (detection unsure)"
+    DESK = "desk", "Confirmed by the desk"
+
+
 class WireStoryQuerySet(models.QuerySet):
+    def language_uncertain(self) -> "WireStoryQuerySet":
+        """Stories whose language is the agency's habit, not a fact: the desk must confirm it."""
+        return self.filter(language_source=LanguageSource.AGENCY_DEFAULT)
+
     def newer_versions(self) -> "WireStoryQuerySet":
         """Later deliveries of the same agency guid as the outer row (for Exists subqueries)."""
         return self.filter(
@@ -43,6 +57,19 @@ class WireStory(models.Model):
         max_length=64, blank=True, help_text="The version label the agency gave, if any."
     )
     language = models.CharField(max_length=35, help_text="BCP 47 tag, e.g. ru, en, kk-Cyrl.")
+    language_source = models.CharField(
+        max_length=16,
+        choices=LanguageSource.choices,
+        default=LanguageSource.ITEM,
+        help_text="Where the language came from. “Agency's usual language” means detection was "
+        "unsure: the story shows as language uncertain until a translator confirms or changes it.",
+    )
+    detected_language = models.CharField(
+        max_length=35, blank=True, help_text="What detection said, even when it was unsure."
+    )
+    detection_confidence = models.FloatField(
+        null=True, blank=True, help_text="Detection's confidence, 0 to 1."
+    )
     headline = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     paragraphs = models.JSONField(
@@ -72,6 +99,17 @@ class WireStory(models.Model):
     format = models.CharField(max_length=16, help_text="The parser that read it: text, ninjs…")
     raw_payload = models.BinaryField(help_text="The delivery exactly as received, byte for byte.")
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the raw payload.")
+    parse_warnings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What the parser read leniently (a producer's variant of the format), for "
+        "the desk to check.",
+    )
+    internal_notes = models.TextField(
+        blank=True,
+        help_text="The agency's editor's notes and contacts from the item's metadata. Shown on "
+        "the desk, never published.",
+    )
     discarded_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when the desk decides not to translate the story."
     )
@@ -100,11 +138,19 @@ class WireStory(models.Model):
                 condition=models.Q(version__gte=1), name="wirestory_version_gte_1"
             ),
             models.CheckConstraint(condition=~models.Q(language=""), name="wirestory_language_set"),
+            models.CheckConstraint(
+                condition=models.Q(language_source__in=LanguageSource.values),
+                name="wirestory_language_source_known",
+            ),
         ]
         indexes = [models.Index(fields=["agency", "guid", "-version"])]
 
     def __str__(self) -> str:
         return f"{self.headline} ({self.agency}, v{self.version})"
+
+    @property
+    def is_language_uncertain(self) -> bool:
+        return self.language_source == LanguageSource.AGENCY_DEFAULT
 
     @property
     def is_usable(self) -> bool:

@@ -4,11 +4,21 @@ The same payload twice writes nothing; a changed payload under a known guid beco
 version, never an overwrite. Credits resolve only to known agencies and aliases: an explicit
 credit that names no known agency is kept verbatim as an unresolved attribution for an editor to
 map; an inline mention ("according to X") that names no agency is dropped, since X is usually a
-person.
+person. Credits that resolve to the same agency in the same role are one attribution, whose other
+spellings are kept in ``other_spellings``.
+
+The delivering agency is the one given (``--agency``, the feed), else the item's own agency field,
+else the one registered agency its explicit credits name ("Source: Trend News Agency"); an item
+naming none, or several, is refused with the names it gave.
+
+Language: the item's word, then the caller's, then detection on the cleaned body when it is
+confident; otherwise the agency's usual language, marked as a guess (``language_source``) so the
+queue shows it as uncertain until a translator confirms it.
 """
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +29,7 @@ from django.db.models import Max
 
 from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.registry import parse
-from articles.models import Agency, Attribution, PubStatus, WireStory
+from articles.models import Agency, Attribution, LanguageSource, PubStatus, WireStory
 
 
 class Action(enum.StrEnum):
@@ -56,44 +66,76 @@ def _language_identifier() -> py3langid.langid.LanguageIdentifier:
     return py3langid.langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
 
 
+_URL = re.compile(r"https?://\S+")
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str  # "" when the text is too short to say anything
+    confidence: float
+
+    @property
+    def is_confident(self) -> bool:
+        return bool(self.language) and self.confidence >= MIN_DETECTION_CONFIDENCE
+
+
+def detect(text: str) -> Detection:
+    """What the detector says about `text`, however unsure."""
+    text = _URL.sub(" ", text)
+    if len(text.strip()) < MIN_DETECTION_CHARS:
+        return Detection("", 0.0)
+    language, confidence = _language_identifier().classify(text)
+    return Detection(language, float(confidence))
+
+
 def detect_language(text: str) -> str:
     """The language of `text` as a BCP 47 tag, or "" when the text is too short or ambiguous."""
-    if len(text) < MIN_DETECTION_CHARS:
-        return ""
-    language, confidence = _language_identifier().classify(text)
-    return language if confidence >= MIN_DETECTION_CONFIDENCE else ""
+    detection = detect(text)
+    return detection.language if detection.is_confident else ""
 
 
 def _resolve_delivering_agency(item: ParsedItem, agency: Agency | None) -> Agency:
     if agency is not None:
         return agency
-    found = Agency.objects.by_name(item.agency_name) if item.agency_name else None
-    if found is None:
-        named = (
-            f"names {item.agency_name!r}, which is no known agency or alias"
-            if (item.agency_name)
-            else "does not name its agency"
-        )
-        raise IngestError(f"the item {named}: pass --agency SLUG or add the agency or alias")
-    return found
+    if item.agency_name and (found := Agency.objects.by_name(item.agency_name)):
+        return found
+    # "Source: Trend News Agency": the item's own explicit credit, when it names one agency.
+    credited = [credit.name for credit in item.credits if credit.explicit]
+    agencies = {found for name in credited if (found := Agency.objects.by_name(name))}
+    if len(agencies) == 1:
+        return agencies.pop()
+    seen = list(dict.fromkeys(filter(None, [item.agency_name, *credited])))
+    if len(agencies) > 1:
+        names = ", ".join(sorted(a.name for a in agencies))
+        problem = f"its credits name several agencies ({names}), so which delivered it is unclear"
+    elif seen:
+        problem = f"it names {', '.join(map(repr, seen))}, none a registered agency or alias"
+    else:
+        problem = "it names no agency"
+    raise IngestError(
+        f"no delivering agency: {problem}; pass --agency SLUG or add the agency or alias"
+    )
 
 
 def _attributions(item: ParsedItem, wire_story: WireStory) -> list[Attribution]:
-    attributions: dict[tuple[str, str], Attribution] = {}
+    attributions: dict[tuple[str, object], Attribution] = {}
     for position, credit in enumerate(item.credits):
         agency = Agency.objects.by_name(credit.name)
         if agency is None and not credit.explicit:
             continue
-        key = (str(credit.role), credit.name)
-        attributions.setdefault(
-            key,
-            Attribution(
-                wire_story=wire_story,
-                agency=agency,
-                credited_name=credit.name,
-                role=credit.role,
-                position=position,
-            ),
+        key = (str(credit.role), agency.pk if agency else credit.name.casefold())
+        if (existing := attributions.get(key)) is not None:
+            spellings = [existing.credited_name, *existing.other_spellings]
+            if credit.name not in spellings:
+                existing.other_spellings.append(credit.name)
+            continue
+        attributions[key] = Attribution(
+            wire_story=wire_story,
+            agency=agency,
+            credited_name=credit.name,
+            other_spellings=[],
+            role=credit.role,
+            position=position,
         )
     return list(attributions.values())
 
@@ -116,20 +158,33 @@ def _text_of_cancel_notice(item: ParsedItem, versions) -> tuple[str, list[str]]:
     return item.headline or previous.headline, item.paragraphs or previous.paragraphs
 
 
+def _language(
+    item: ParsedItem, *, language: str, agency: Agency
+) -> tuple[str, LanguageSource, Detection | None]:
+    """The payload's word first, then the caller's, then the text itself, then the agency's habit.
+
+    Detection reads the cleaned body (headline and paragraphs, credit lines and datelines already
+    taken off by the parser), so a leftover credit cannot tip it.
+    """
+    if item.language:
+        return item.language, LanguageSource.ITEM, None
+    if language:
+        return language, LanguageSource.INGEST, None
+    detection = detect(" ".join([item.headline, *item.paragraphs]))
+    if detection.is_confident:
+        return detection.language, LanguageSource.DETECTED, detection
+    if not agency.default_language:
+        guess = f" (detection guessed {detection.language!r})" if detection.language else ""
+        raise IngestError(f"the item does not say its language{guess}: pass --language")
+    return agency.default_language, LanguageSource.AGENCY_DEFAULT, detection
+
+
 def ingest_item(
     item: ParsedItem, *, source: str, agency: Agency | None = None, language: str = ""
 ) -> IngestOutcome:
     """Store one parsed item; raises IngestError when it cannot go in."""
     agency = _resolve_delivering_agency(item, agency)
-    # The payload's word first, then the caller's, then the text itself, then the agency's habit.
-    language = (
-        item.language
-        or language
-        or detect_language(" ".join([item.headline, *item.paragraphs[:3]]))
-        or agency.default_language
-    )
-    if not language:
-        raise IngestError("the item does not say its language: pass --language")
+    language, language_source, detection = _language(item, language=language, agency=agency)
     if item.pub_status not in PubStatus.values:
         raise IngestError(f"unknown pub status {item.pub_status!r}")
     checksum = hashlib.sha256(item.raw).hexdigest()
@@ -148,6 +203,9 @@ def ingest_item(
             version=latest + 1,
             agency_version=item.agency_version,
             language=language,
+            language_source=language_source,
+            detected_language=detection.language if detection else "",
+            detection_confidence=detection.confidence if detection else None,
             headline=headline,
             summary=item.summary,
             paragraphs=paragraphs,
@@ -161,6 +219,8 @@ def ingest_item(
             format=item.format,
             raw_payload=item.raw,
             checksum=checksum,
+            parse_warnings=item.warnings,
+            internal_notes=item.internal_notes,
         )
         attributions = Attribution.objects.bulk_create(_attributions(item, wire_story))
     action = Action.NEW_VERSION if latest else Action.CREATED
@@ -169,6 +229,8 @@ def ingest_item(
         f"{action} {wire_story.headline!r} ({agency.slug}, v{wire_story.version}, "
         f"{len(wire_story.paragraphs)} paragraphs, {len(attributions)} attributions"
         + (f", unresolved credits: {', '.join(unresolved)}" if unresolved else "")
+        + (", language uncertain" if wire_story.is_language_uncertain else "")
+        + (f", read leniently: {'; '.join(item.warnings)}" if item.warnings else "")
         + ")"
     )
     return IngestOutcome(source, action, message, wire_story)

@@ -222,11 +222,27 @@ def test_inline_credit_candidates(lede: str, expected: list[str]) -> None:
     assert all(c.where == "paragraph 1" for c in item.credits)
 
 
+LONG_PARAGRAPH = (
+    "The ministers of the five Central Asian states met on Monday to agree the water quotas "
+    "for the summer season, which farmers downstream have waited for since the spring floods "
+    "washed away two dams and most of the canals that feed the cotton fields of the valley."
+)
+
+
 def test_inline_credits_are_read_in_the_lede_only() -> None:
-    item = parse_text(story("First.", "Second, reports Trend.", "Third, reports Kazinform."))
+    item = parse_text(story(LONG_PARAGRAPH, "Second, reports Trend.", "Third, reports Kazinform."))
+
+    assert names(item) == []
+
+
+def test_a_lede_cut_into_short_paragraphs_is_read_whole() -> None:
+    # Not a fixed number of paragraphs: Trend's dateline and byline stand on lines of their own.
+    item = parse_text(
+        story("First.", "Second.", "Third, reports Trend.", LONG_PARAGRAPH, "Kazinform reports.")
+    )
 
     assert names(item) == [("Trend", ORIGINAL, False)]
-    assert item.credits[0].where == "paragraph 2"
+    assert item.credits[0].where == "paragraph 3"
 
 
 def test_an_explicit_credit_wins_over_the_same_inline_candidate() -> None:

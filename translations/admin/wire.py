@@ -14,7 +14,12 @@ from articles.models import WireStory
 from translations import permissions
 from translations.permissions import stories_visible_to
 from translations.queue import QueueState, with_queue_state
-from translations.services.desk import ClaimError, wire_story_claim, wire_story_discard
+from translations.services.desk import (
+    ClaimError,
+    wire_story_claim,
+    wire_story_confirm_language,
+    wire_story_discard,
+)
 from translations.services.errors import WorkflowError
 
 
@@ -43,6 +48,23 @@ class SourceChangedFilter(admin.SimpleListFilter):
             return queryset.filter(source_changed=True)
         if self.value() == "no":
             return queryset.filter(source_changed=False)
+        return queryset
+
+
+class LanguageUncertainFilter(admin.SimpleListFilter):
+    """Stories whose language ingest could only guess: the desk confirms or corrects it."""
+
+    title = "language"
+    parameter_name = "language_uncertain"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Uncertain"), ("no", "Certain")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.language_uncertain()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.language_uncertain().values("pk"))
         return queryset
 
 
@@ -87,18 +109,24 @@ class WireStoryAdmin(admin.ModelAdmin):
         SourceChangedFilter,
         "agency",
         "language",
+        LanguageUncertainFilter,
         ("received_at", DateFieldListFilter),
         VersionsFilter,
     ]
     search_fields = ["headline", "summary", "guid", "byline"]
     list_select_related = ["agency"]
     exclude = ["raw_payload", "paragraphs"]
-    actions = ["start_translation", "discard"]
+    actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"
-    readonly_fields = ["body"]
+    readonly_fields = ["body", "language_column", "desk_notes"]
     fieldsets = [
-        (None, {"fields": ["agency", "language", "version", "pub_status", "embargo_until"]}),
+        (
+            None,
+            {"fields": ["agency", "language_column", "version", "pub_status", "embargo_until"]},
+        ),
         ("Text as delivered", {"fields": ["body"]}),
+        # Internal: the agency's notes to editors and how the parser read the item.
+        ("For the desk only, never published", {"fields": ["desk_notes"]}),
         (
             "Delivery details",
             {
@@ -115,6 +143,9 @@ class WireStoryAdmin(admin.ModelAdmin):
                     "format",
                     "checksum",
                     "discarded_at",
+                    "language_source",
+                    "detected_language",
+                    "detection_confidence",
                 ],
             },
         ),
@@ -123,6 +154,13 @@ class WireStoryAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/review.css"]}
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "may_set_language": self.has_claim_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_queryset(self, request):
         queued = with_queue_state(super().get_queryset(request))
         # Whether the user may open the claimed story: else its link would only answer 404.
@@ -130,9 +168,13 @@ class WireStoryAdmin(admin.ModelAdmin):
         return queued.annotate(may_open=Exists(reachable))
 
     def get_readonly_fields(self, request, obj=None):
-        # Wire stories are kept exactly as delivered.
+        # Wire stories are kept exactly as delivered; the language has its own confirm form.
         excluded = {"raw_payload", "paragraphs"}
-        return [f.name for f in self.model._meta.fields if f.name not in excluded] + ["body"]
+        return [f.name for f in self.model._meta.fields if f.name not in excluded] + [
+            "body",
+            "language_column",
+            "desk_notes",
+        ]
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -160,9 +202,48 @@ class WireStoryAdmin(admin.ModelAdmin):
         return format_html(
             '{} <span class="queue-claimed">· {} · v{}</span>',
             obj.agency,
-            obj.language,
+            self.language_column(obj),
             obj.version,
         )
+
+    @admin.display(description="Language", ordering="language")
+    def language_column(self, obj: WireStory) -> str:
+        if not obj.is_language_uncertain:
+            return obj.language
+        guess = (
+            format_html(
+                " (detection said {} at {})",
+                obj.detected_language,
+                f"{obj.detection_confidence:.0%}",
+            )
+            if obj.detected_language and obj.detection_confidence is not None
+            else ""
+        )
+        return format_html(
+            '{} <span class="queue-flag" title="The agency\'s usual language: detection was '
+            'unsure{}. Confirm or correct it on the story.">language uncertain</span>',
+            obj.language,
+            guess,
+        )
+
+    @admin.display(description="Notes")
+    def desk_notes(self, obj: WireStory) -> str:
+        parts = []
+        if obj.internal_notes:
+            parts.append(
+                format_html(
+                    '<p class="wire-notes"><strong>Agency notes:</strong> {}</p>',
+                    obj.internal_notes,
+                )
+            )
+        if obj.parse_warnings:
+            parts.append(
+                format_html(
+                    '<p class="wire-notes"><strong>Read leniently:</strong></p><ul>{}</ul>',
+                    format_html_join("", "<li>{}</li>", ((w,) for w in obj.parse_warnings)),
+                )
+            )
+        return format_html_join("", "{}", ((p,) for p in parts)) if parts else "—"
 
     @admin.display(description="Headline", ordering="headline")
     def headline_column(self, obj: WireStory) -> str:
@@ -220,6 +301,11 @@ class WireStoryAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(require_POST(self.claim_view)),
                 name="articles_wirestory_claim",
             ),
+            path(
+                "<path:object_id>/language/",
+                self.admin_site.admin_view(require_POST(self.language_view)),
+                name="articles_wirestory_language",
+            ),
             *super().get_urls(),
         ]
 
@@ -231,6 +317,31 @@ class WireStoryAdmin(admin.ModelAdmin):
         if story is None:
             return HttpResponseRedirect(reverse("admin:articles_wirestory_change", args=[wire.pk]))
         return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))
+
+    def language_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if not self.has_claim_permission(request):
+            raise PermissionDenied
+        wire = get_object_or_404(self.get_queryset(request), pk=object_id)
+        language = request.POST.get("language", "")
+        try:
+            wire_story_confirm_language(wire_story=wire, language=language, actor=request.user)
+        except WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                f"The language of “{wire.headline}” is {language.strip()}.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:articles_wirestory_change", args=[wire.pk]))
+
+    @admin.action(description="Confirm the language as shown", permissions=["claim"])
+    def confirm_language(self, request: HttpRequest, queryset):
+        done = 0
+        for wire in queryset.language_uncertain():
+            wire_story_confirm_language(wire_story=wire, language=wire.language, actor=request.user)
+            done += 1
+        self.message_user(request, f"{done} language(s) confirmed.", messages.SUCCESS)
 
     def _claim(self, request: HttpRequest, wire: WireStory):
         try:

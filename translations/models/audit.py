@@ -7,6 +7,7 @@ from django.db import models
 class EventType(models.TextChoices):
     WIRE_CLAIMED = "wire_claimed", "Wire story claimed"
     WIRE_DISCARDED = "wire_discarded", "Wire story discarded"
+    WIRE_LANGUAGE_CONFIRMED = "wire_language_confirmed", "Wire story language confirmed"
     STORY_SAVED = "story_saved", "Story saved"
     STORY_SUBMITTED = "story_submitted", "Submitted for review"
     CHANGES_REQUESTED = "changes_requested", "Changes requested"

@@ -1,10 +1,12 @@
 """Ingest wire deliveries from files.
 
-Agencies deliver plain text in their house styles, IPTC ninjs JSON, NewsML-G2 or RSS/Atom; this
-turns each item into a wire story version for the translation queue. It is safe to run again on
-the same files: an unchanged item writes nothing, a changed one becomes a new version. A bad item
-is reported with its file and what is wrong, the good items still go in, and the exit code is 1.
-Feeds that arrive by themselves are polled by ``poll_feeds`` instead.
+Agencies deliver plain text in their house styles, IPTC ninjs JSON (and its producer variants),
+NewsML-G2, RSS/Atom, IPTC 7901 or ANPA 1312; this turns each item into a wire story version for
+the translation queue. Without --agency, an item whose own credit names exactly one registered
+agency is delivered by it. It is safe to run again on the same files: an unchanged item writes
+nothing, a changed one becomes a new version. A bad item is reported with its file and what is
+wrong, the good items still go in, and the exit code is 1. Feeds that arrive by themselves are
+polled by ``poll_feeds`` instead.
 """
 
 from pathlib import Path
@@ -17,7 +19,7 @@ from articles.services.ingest import Action, ingest_file
 
 class Command(BaseCommand):
     help = (
-        "Ingest wire stories from text, ninjs, NewsML-G2 or RSS/Atom files "
+        "Ingest wire stories from text, ninjs, NewsML-G2, RSS/Atom, IPTC 7901 or ANPA 1312 files "
         "(format detected from the content)."
     )
 

@@ -40,8 +40,10 @@ AGENCIES = [
         "kazinform",
         "kk",
         "https://www.inform.kz",
-        ["Kazinform News Agency", "Kazinform International News Agency", "Kaztag"],
+        ["Kazinform News Agency", "Kazinform International News Agency"],
     ),
+    # KazTAG is an agency of its own (kaztag.kz), not another name of Kazinform.
+    ("KazTAG", "kaztag", "ru", "https://kaztag.kz", ["KazTAG News Agency"]),
     ("AKIpress", "akipress", "ru", "https://akipress.com", ["AKIpress News Agency"]),
     ("Anadolu Agency", "anadolu", "tr", "https://www.aa.com.tr", ["AA", "Anadolu Ajansı"]),
 ]
@@ -140,6 +142,8 @@ class Command(BaseCommand):
         return users
 
     def _reference_data(self) -> None:
+        # Demo databases loaded before KazTAG was its own agency have it as Kazinform's alias.
+        AgencyAlias.objects.filter(agency__slug="kazinform", name__iexact="Kaztag").delete()
         for name, slug, language, website, aliases in AGENCIES:
             agency, _ = Agency.objects.get_or_create(
                 slug=slug,

@@ -7,6 +7,7 @@ one transaction on locked rows and writes an audit event.
 """
 
 from .claim import ClaimError, wire_story_claim, wire_story_discard
+from .language import wire_story_confirm_language
 from .machine import story_machine_suggest
 from .qa import qa_acknowledge
 from .rebase import ParagraphChange, SourceChanges, source_changes, translation_rebase
@@ -42,5 +43,6 @@ __all__ = [
     "story_text",
     "translation_rebase",
     "wire_story_claim",
+    "wire_story_confirm_language",
     "wire_story_discard",
 ]

@@ -73,13 +73,19 @@ def _copy_attributions(wire: WireStory, story: Story) -> None:
             story=story,
             agency_id=credit.agency_id,
             credited_name=credit.credited_name,
+            other_spellings=credit.other_spellings,
             role=credit.role,
             position=position,
         )
         for position, credit in enumerate(wire.attributions.order_by("position", "pk"))
     ]
-    delivered = (AttributionRole.TRANSLATED_FROM, wire.agency.name)
-    if delivered not in {(a.role, a.credited_name) for a in copies}:
+    # One attribution per agency and role: a wire credit "Translated from Trend News Agency"
+    # already is the delivering agency's.
+    if not any(
+        a.role == AttributionRole.TRANSLATED_FROM
+        and (a.agency_id == wire.agency_id or a.credited_name == wire.agency.name)
+        for a in copies
+    ):
         copies.append(
             Attribution(
                 story=story,
