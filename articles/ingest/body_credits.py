@@ -3,7 +3,8 @@
 NewsML-G2 and RSS/Atom bodies carry the same conventions as plain text: a dateline tag opening the
 first paragraph ("FORT WASHINGTON, Pa. (AP) _ ...", AP's underscore being its dash, or ANSA's
 "(ANSA) - Rome, October 11 - ..." with the tag first), a closing credit line, inline credits in
-the lede. :func:`take_body_credits` reads them with :mod:`articles.ingest.credits` and removes the
+the lede. :func:`take_body_credits` reads them with :mod:`articles.ingest.ledes` and
+:mod:`articles.ingest.credits` and removes the
 dateline tag and the credit line from the paragraphs, as the text and ninjs parsers do.
 """
 
@@ -13,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from .base import CreditRole, ParsedCredit
-from .credits import LEDE_PARAGRAPHS, inline_credits, parse_credit_line, take_dateline
+from .credits import inline_credits, lede, parse_credit_line
+from .ledes import read_lede
 
 
 @dataclass
@@ -30,7 +32,8 @@ def take_body_credits(paragraphs: list[str]) -> BodyCredits:
     credit_line = ""
     dateline, credits = _take_leading_tag(paragraphs)
     if not dateline:
-        dateline, credits = take_dateline(paragraphs, where="paragraph 1")
+        opening = read_lede(paragraphs, where="paragraph 1")
+        dateline, credits = opening.dateline, opening.credits
     if credits:
         # AP writes "CITY, State (AP) _ Text": the underscore is its dash.
         paragraphs[0] = paragraphs[0].removeprefix("_ ")
@@ -38,7 +41,7 @@ def take_body_credits(paragraphs: list[str]) -> BodyCredits:
     if len(paragraphs) > 1 and (found := parse_credit_line(paragraphs[-1], where=last)):
         credit_line = paragraphs.pop()
         credits += found[0]
-    credits += inline_credits(paragraphs[:LEDE_PARAGRAPHS])
+    credits += inline_credits(lede(paragraphs))
     return BodyCredits(dateline, credit_line, credits)
 
 
