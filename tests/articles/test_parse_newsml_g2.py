@@ -201,11 +201,12 @@ def test_agency_tags_become_credits_and_leave_the_body():
     dpa = only_item(G2 / "agencies" / "dpa-sport-xhtml.xml")
     ansa = only_item(G2 / "agencies" / "ansa-inlinedata.xml")
     stt = only_item(G2 / "agencies" / "stt-update.xml")
-    # An inline candidate ("Nutrisystem Inc. (NTRI)") is kept at ingest only if it is an agency.
+    # Inline candidates ("Nutrisystem Inc. (NTRI)", "Alfano") are kept at ingest only if they
+    # name an agency; the tags are explicit credits.
     assert [c.name for c in ap.credits if c.explicit] == ["AP"]
-    assert [c.name for c in dpa.credits] == ["dpa"]
+    assert [c.name for c in dpa.credits if c.explicit] == ["dpa"]
     assert dpa.credit_line == "dpa"
-    assert [c.name for c in ansa.credits] == ["ANSA"]
+    assert [c.name for c in ansa.credits if c.explicit] == ["ANSA"]
     assert [(c.name, c.explicit) for c in stt.credits] == [("STT", True)]
     assert not any("(AP)" in p or "(dpa)" in p or "(ANSA)" in p for p in ap.paragraphs)
 
