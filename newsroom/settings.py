@@ -231,3 +231,7 @@ MT_BACKEND = os.environ.get("MT_BACKEND", "")
 MT_URL = os.environ.get("MT_URL", "")
 MT_API_KEY = os.environ.get("MT_API_KEY", "")
 MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))
+
+# --- Hardening ----------------------------------------------------------------------------------
+# The largest wire file `ingest` reads; a bigger one is refused before it is read.
+NEWSROOM_INGEST_MAX_BYTES = int(os.environ.get("NEWSROOM_INGEST_MAX_BYTES", str(20 * 1024 * 1024)))
