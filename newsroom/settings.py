@@ -16,7 +16,9 @@ Variables (default in brackets):
 - SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
-- MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
+- MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP]; for
+  SMTP also EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_TIMEOUT [10 s]; for the
+  file backend EMAIL_FILE_PATH. Any other backend gets no options.
 - HTTPS: "0" to serve plain HTTP with DEBUG off [on: secure cookies, redirect to HTTPS, HSTS].
 - SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS: HSTS [one year under HTTPS; no].
 - MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
@@ -172,23 +174,28 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise.
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "MAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
-        "OPTIONS": {}
-        if DEBUG
-        else {
-            "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("EMAIL_PORT", "25")),
-        },
+# Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise. Each
+# backend takes its own options, and an option it does not know makes every send fail, so the
+# SMTP ones go to SMTP only (and EMAIL_FILE_PATH to the file backend only).
+MAIL_BACKEND = os.environ.get(
+    "MAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAIL_OPTIONS: dict[str, object] = {}
+if MAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+    MAIL_OPTIONS = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER") or None,
+        "password": os.environ.get("EMAIL_HOST_PASSWORD") or None,
+        "use_tls": env_bool("EMAIL_USE_TLS"),
+        "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
     }
-}
+elif MAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+    MAIL_OPTIONS = {"file_path": os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "mail"))}
+MAILERS = {"default": {"BACKEND": MAIL_BACKEND, "OPTIONS": MAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # HTTPS in production, where a TLS-terminating proxy sets X-Forwarded-Proto; HTTPS=0 serves plain
