@@ -208,5 +208,7 @@ def normalise_item(item: ParsedItem) -> ParsedItem:
     # language and source_url were checked as they were cleaned.
     for field in ("guid", "headline", "byline", "dateline", "credit_line", "agency_version"):
         _check_length(getattr(cleaned, field), field)
-    cleaned.credits = [_credit(credit, n) for n, credit in enumerate(item.credits, start=1)]
+    # A credit whose name is blank once cleaned names nobody; it is dropped, not stored empty.
+    credits = [_credit(credit, n) for n, credit in enumerate(item.credits, start=1)]
+    cleaned.credits = [credit for credit in credits if _visible(credit.name)]
     return cleaned
