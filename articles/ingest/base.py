@@ -184,11 +184,20 @@ def load_json(text: str, *, max_depth: int = MAX_JSON_DEPTH) -> object:
         if depth > max_depth:
             raise ParseError(f"JSON nested deeper than {max_depth} levels")
     try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        return json.loads(
+            text, object_pairs_hook=_refuse_duplicate_keys, parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         raise ParseError(
             f"malformed JSON: {exc.msg}", where=f"line {exc.lineno}, column {exc.colno}"
         ) from None
+    except ValueError as exc:
+        # An integer of more digits than Python converts (sys.get_int_max_str_digits).
+        raise ParseError(f"unreadable JSON: {exc}") from None
+
+
+def _refuse_constant(name: str) -> float:
+    raise ParseError(f"malformed JSON: {name} is not a JSON value")
 
 
 def _refuse_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
