@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -38,6 +40,19 @@ def _fast_password_hashing(settings):
 def _media_root(settings, tmp_path):
     """Uploads and renditions go to a fresh directory per test, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _axes_aware_client_login(monkeypatch):
+    """django-axes needs the request in authenticate(), and the test client's login() passes
+    none; give it one, so that client.login() keeps working (force_login needs nothing)."""
+    login = Client.login
+
+    def login_with_request(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login_with_request)
 
 
 @pytest.fixture

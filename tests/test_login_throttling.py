@@ -73,6 +73,12 @@ def test_the_lock_expires(client, editor_with_password, settings):
     assert attempt(client, PASSWORD).status_code == 302
 
 
+def test_client_login_still_works(client, editor_with_password):
+    assert client.login(username="editor", password="wrong") is False
+    assert client.login(username="editor", password=PASSWORD) is True
+    assert client.get("/admin/").status_code == 200
+
+
 def test_force_login_is_untouched(client, editor_with_password):
     client.force_login(editor_with_password)
 
