@@ -259,9 +259,7 @@ NEWSROOM_INGEST_MAX_BYTES = int(os.environ.get("NEWSROOM_INGEST_MAX_BYTES", str(
 # Content-Security-Policy (Django's own). Nothing inline runs: the site's scripts are files, and
 # the admin's few inline blocks carry the request's nonce (the csp context processor). A media or
 # static origin of its own (object storage, a CDN) is allowed for what it serves.
-_OWN_ORIGINS = [
-    url for url in (MEDIA_URL, STATIC_URL) if url.startswith(("https://", "http://"))
-]
+_OWN_ORIGINS = [url for url in (MEDIA_URL, STATIC_URL) if url.startswith(("https://", "http://"))]
 CONTENT_SECURITY_POLICY = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
