@@ -44,8 +44,7 @@ from articles.models import Attribution, WireStory
 
 from .base import ParsedCredit, ParsedItem, ParseError
 
-# C0 controls but tab and newline, DEL, C1 controls. Carriage returns go too: a paragraph's line
-# breaks are newlines.
+# C0 controls but tab and newline, DEL, C1 controls. Carriage returns were made newlines first.
 _CONTROLS_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Bidi embeddings/overrides/isolates, zero-width space, word joiner, invisible operators, soft
@@ -56,25 +55,15 @@ _LAYOUT_SPACE = re.compile(r"\s+")
 
 _url_validator = URLValidator(schemes=["http", "https"])
 
-# The one-line text fields of ParsedItem and the WireStory column each ends up in.
+# The one-line text fields of ParsedItem (``location`` names the item in a file, for messages).
 _ONE_LINE_FIELDS = ("guid", "byline", "dateline", "credit_line", "agency_version", "location")
-_COLUMN = {
-    "guid": "guid",
-    "headline": "headline",
-    "byline": "byline",
-    "dateline": "dateline",
-    "credit_line": "credit_line",
-    "agency_version": "agency_version",
-    "language": "language",
-    "source_url": "source_url",
-    "pub_status": "pub_status",
-    "format": "format",
-}
+# ParsedItem fields stored in the WireStory column of the same name, checked against its length.
+_STORED_FIELDS = ("guid", "headline", "byline", "dateline", "credit_line", "agency_version")
 
 
 def max_length(field: str) -> int:
-    """The column length of the WireStory field ``field`` maps to."""
-    return WireStory._meta.get_field(_COLUMN[field]).max_length
+    """The length of the WireStory column ``field``."""
+    return WireStory._meta.get_field(field).max_length
 
 
 def _refuse_surrogates(value: str, field: str) -> None:
@@ -206,7 +195,7 @@ def normalise_item(item: ParsedItem) -> ParsedItem:
         embargo_until=clean_datetime(item.embargo_until, "embargo_until"),
     )
     # language and source_url were checked as they were cleaned.
-    for field in ("guid", "headline", "byline", "dateline", "credit_line", "agency_version"):
+    for field in _STORED_FIELDS:
         _check_length(getattr(cleaned, field), field)
     # A credit whose name is blank once cleaned names nobody; it is dropped, not stored empty.
     credits = [_credit(credit, n) for n, credit in enumerate(item.credits, start=1)]
