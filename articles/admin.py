@@ -112,7 +112,9 @@ class ImageAdmin(PurgesPublicPages, admin.ModelAdmin):
     def thumbnail(self, obj: Image) -> str:
         smallest = next(iter(obj.renditions.all()), None)
         url = smallest.file.url if smallest else obj.file.url
-        return format_html('<img src="{}" alt="" width="80" style="height:auto">', url)
+        # Width and height attributes keep the ratio; a style attribute would break the CSP.
+        height = round(80 * obj.height / obj.width) if obj.width and obj.height else 80
+        return format_html('<img src="{}" alt="" width="80" height="{}">', url, height)
 
     @admin.display(description="Renditions")
     def rendition_count(self, obj: Image) -> int:

@@ -25,6 +25,24 @@ def validate_language_tag(value: str) -> None:
         )
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def validate_no_control_characters(value: str) -> None:
+    if _CONTROL_CHARACTER.search(value):
+        raise ValidationError("Remove the control characters from the words.", code="control")
+
+
+class SearchForm(forms.Form):
+    """The search words. NUL and other control characters are refused here, before PostgreSQL
+    would refuse them with an error; very long queries too (the search reads the first 200
+    characters of a reasonable one)."""
+
+    q = forms.CharField(
+        required=False, max_length=1000, validators=[validate_no_control_characters]
+    )
+
+
 class StoryFilterForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from .cache import set_last_modified
-from .filters import StoryFilterSet
+from .filters import SearchForm, StoryFilterSet
 from .models import AttributionRole, Section, Story, StoryStatus
 from .provenance import (
     date_modified,
@@ -137,7 +137,12 @@ class SearchView(StoryListView):
     template_name = "articles/search.html"
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
-        self.query = request.GET.get("q", "").strip()
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            return bad_request(
+                request, {name: list(errors) for name, errors in form.errors.items()}
+            )
+        self.query = form.cleaned_data["q"]
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Story]:

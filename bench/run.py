@@ -7,6 +7,9 @@ DATABASE_URL itself. Run with DATABASE_URL set to PostgreSQL for the figures tha
     DATABASE_URL=postgres://user@127.0.0.1:5432/newsroom python bench/run.py [--keepdb] [name ...]
 
 --keepdb keeps the test database between runs, so that a benchmark's data is loaded once.
+
+Optional benchmarks run only when named, as they start servers and take minutes: `load`
+(bench/load.py, needs PostgreSQL and REDIS_URL).
 """
 
 import importlib
@@ -16,6 +19,7 @@ import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
+OPTIONAL = ("load",)
 sys.path.insert(0, str(BENCH_DIR.parent))
 # Benchmarks run under the test settings: their own secret, local static files, test databases.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings_test")
@@ -31,11 +35,11 @@ def main(arguments: list[str]) -> int:
     django.setup()
     modules = sorted(p.stem for p in BENCH_DIR.glob("bench_*.py"))
     if names:
-        unknown = sorted(set(names) - set(modules))
+        unknown = sorted(set(names) - set(modules) - set(OPTIONAL))
         if unknown:
             print(f"error: no benchmark named {', '.join(unknown)} in {BENCH_DIR}", file=sys.stderr)
             return 2
-        modules = [m for m in modules if m in names]
+        modules = [m for m in [*modules, *OPTIONAL] if m in names]
     setup_test_environment()
     databases = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
     try:

@@ -19,11 +19,18 @@ Variables (default in brackets):
 - SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
-- MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP].
+- MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP]; for
+  SMTP also EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_TIMEOUT [10 s]; for the
+  file backend EMAIL_FILE_PATH. Any other backend gets no options.
 - HTTPS: "0" to serve plain HTTP with DEBUG off [on: secure cookies, redirect to HTTPS, HSTS].
 - SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD: HSTS [one year
   under HTTPS; no; no]. Both opt-ins bind every subdomain of the site's domain, hence left to the
   operator (README, "Production").
+- CSP_REPORT_ONLY: "1" sends the Content-Security-Policy as Content-Security-Policy-Report-Only,
+  for a rollout that watches before it blocks [off: enforced]; CSP_REPORT_URI: where browsers
+  report violations [none].
+- LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES: failed admin logins by one user from one address
+  before a lockout, and how long it lasts [10; 60].
 - MT_BACKEND, MT_URL, MT_API_KEY, MT_TIMEOUT: machine translation for the desk's "Suggest"
   (a dotted path, e.g. translations.mt.libretranslate.LibreTranslate or
   translations.mt.deepl.DeepL; its server; its key; seconds) [none: no machine translation].
@@ -54,10 +61,12 @@ S3 backend; any S3-compatible server), else to MEDIA_ROOT:
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -92,7 +101,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.admin.NewsroomAdminConfig",  # django.contrib.admin, checking query parameters
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,6 +111,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
     "articles",
     "translations",
 ]
@@ -114,6 +124,8 @@ if os.environ.get("REDIS_URL"):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,6 +133,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -135,6 +149,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -223,23 +238,28 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise.
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "MAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
-        "OPTIONS": {}
-        if DEBUG
-        else {
-            "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("EMAIL_PORT", "25")),
-        },
+# Django 6.1 mailers. Console in development; SMTP (EMAIL_HOST, EMAIL_PORT) otherwise. Each
+# backend takes its own options, and an option it does not know makes every send fail, so the
+# SMTP ones go to SMTP only (and EMAIL_FILE_PATH to the file backend only).
+MAIL_BACKEND = os.environ.get(
+    "MAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAIL_OPTIONS: dict[str, object] = {}
+if MAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+    MAIL_OPTIONS = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER") or None,
+        "password": os.environ.get("EMAIL_HOST_PASSWORD") or None,
+        "use_tls": env_bool("EMAIL_USE_TLS"),
+        "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
     }
-}
+elif MAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+    MAIL_OPTIONS = {"file_path": os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "mail"))}
+MAILERS = {"default": {"BACKEND": MAIL_BACKEND, "OPTIONS": MAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Background tasks (django.tasks), enqueued once the work that needs them has committed. The
@@ -304,3 +324,74 @@ MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))
 FEED_HTTP_TIMEOUT = float(os.environ.get("FEED_HTTP_TIMEOUT", "30"))
 FEED_MAX_BYTES = int(os.environ.get("FEED_MAX_BYTES", str(20 * 1024 * 1024)))
 FEED_DROP_SETTLE_SECONDS = float(os.environ.get("FEED_DROP_SETTLE_SECONDS", "2"))
+
+# --- Hardening ----------------------------------------------------------------------------------
+# The largest wire file `ingest` reads; a bigger one is refused before it is read.
+NEWSROOM_INGEST_MAX_BYTES = int(os.environ.get("NEWSROOM_INGEST_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# Content-Security-Policy (Django's own). Nothing inline runs: the site's scripts are files, and
+# the admin's few inline blocks carry the request's nonce (the csp context processor). A media or
+# static origin of its own (object storage, a CDN) is allowed for what it serves.
+_OWN_ORIGINS = [url for url in (MEDIA_URL, STATIC_URL) if url.startswith(("https://", "http://"))]
+CONTENT_SECURITY_POLICY = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *_OWN_ORIGINS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+if CSP_REPORT_URI := os.environ.get("CSP_REPORT_URI", ""):
+    CONTENT_SECURITY_POLICY["report-uri"] = [CSP_REPORT_URI]
+# Roll-out: CSP_REPORT_ONLY=1 reports what the policy would block without blocking it.
+if env_bool("CSP_REPORT_ONLY"):
+    SECURE_CSP, SECURE_CSP_REPORT_ONLY = {}, CONTENT_SECURITY_POLICY
+else:
+    SECURE_CSP, SECURE_CSP_REPORT_ONLY = CONTENT_SECURITY_POLICY, {}
+
+# Permissions-Policy (django-permissions-policy): no page of ours uses a device or sensor, so
+# none may, nor may anything embedded.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures of one username from one
+# address, that pair is locked out for LOGIN_LOCKOUT_MINUTES, even with the right password. The
+# count lives in the Redis cache when there is one, so every worker sees it at no database cost;
+# without Redis, in the database (a local-memory cache is per process). A superuser lifts a lock
+# with `manage.py axes_reset_ip_username ADDRESS USERNAME` (the lockout is logged with both) or,
+# without Redis, also by deleting the access attempt in the admin. Behind a proxy, REMOTE_ADDR
+# must be the client's (gunicorn --forwarded-allow-ips).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if REDIS_URL
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_VERBOSE = False
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "60")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"

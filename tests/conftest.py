@@ -1,11 +1,16 @@
 """Shared fixtures: the people of the product's permission table, and the sample story."""
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import EditorFactory, TranslatorFactory, UserFactory
 
@@ -36,6 +41,19 @@ def _fast_password_hashing(settings):
 def _media_root(settings, tmp_path):
     """Uploads and renditions go to a fresh directory per test, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _axes_aware_client_login(monkeypatch):
+    """django-axes needs the request in authenticate(), and the test client's login() passes
+    none; give it one, so that client.login() keeps working (force_login needs nothing)."""
+    login = Client.login
+
+    def login_with_request(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login_with_request)
 
 
 @pytest.fixture
@@ -101,3 +119,20 @@ def live_server(django_db_setup, live_server):
     before the in-memory SQLite test database and give each request a database of its own.
     """
     return live_server
+
+
+# --- Hypothesis (property tests of the parsers and the ingest normalisation) -----------------
+# The default profile is CI's: at least 2,000 examples per parser, no example database written
+# into the checkout, no deadline (a shared CI machine is slow at random). HYPOTHESIS_PROFILE=dev
+# runs a quick 200 while working on a parser.
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=2000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.register_profile(
+    "dev", parent=hypothesis_settings.get_profile("ci"), max_examples=200
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -13,6 +13,7 @@ no-break, figure, thin and narrow no-break spaces are kept because they are typo
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,6 +29,10 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # Runs of layout whitespace; the typographic spaces U+00A0, U+2007, U+2009 and U+202F are excluded.
 _LAYOUT_SPACE = re.compile(r"[^\S\u00a0\u2007\u2009\u202f]+")
 _JSON_START = re.compile(rb"\s*(?:\{|\[\s*[{\]])")
+# Deep enough for any real document, far from the interpreter's recursion limit.
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(r"[\[{]|[\]}]")
 
 
 class CreditRole(StrEnum):
@@ -168,3 +173,41 @@ def looks_like_markup(data: bytes) -> bool:
 def clean_text(text: str) -> str:
     """NFC, collapse layout whitespace, strip. See the module docstring for what is kept."""
     return _LAYOUT_SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def load_json(text: str, *, max_depth: int = MAX_JSON_DEPTH) -> object:
+    """``json.loads`` that refuses nesting deeper than ``max_depth`` and duplicate keys.
+
+    The depth is measured before parsing, because the standard parser recurses and a document
+    nested 10,000 deep ends in RecursionError rather than an answer. A key given twice is
+    refused since readers disagree on which one counts (the standard parser keeps the last).
+    """
+    depth = 0
+    for bracket in _JSON_BRACKET.finditer(_JSON_STRING.sub('""', text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > max_depth:
+            raise ParseError(f"JSON nested deeper than {max_depth} levels")
+    try:
+        return json.loads(
+            text, object_pairs_hook=_refuse_duplicate_keys, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            f"malformed JSON: {exc.msg}", where=f"line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except ValueError as exc:
+        # An integer of more digits than Python converts (sys.get_int_max_str_digits).
+        raise ParseError(f"unreadable JSON: {exc}") from None
+
+
+def _refuse_constant(name: str) -> float:
+    raise ParseError(f"malformed JSON: {name} is not a JSON value")
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ParseError(f"malformed JSON: the key {key!r} appears twice in one object")
+        seen.add(key)
+    return dict(pairs)

@@ -72,6 +72,7 @@ from .base import (
     SkippedItem,
     clean_text,
     decode_utf8,
+    load_json,
     looks_like_json,
 )
 from .bodies import html_paragraphs, text_paragraphs
@@ -132,12 +133,7 @@ def parse_ninjs(data: bytes, *, language: str = "") -> list[ParseResult]:
 
 
 def _load_json(data: bytes) -> Any:
-    try:
-        return json.loads(decode_utf8(data))
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"malformed JSON: {exc.msg}", where=f"line {exc.lineno}, column {exc.colno}"
-        ) from None
+    return load_json(decode_utf8(data))
 
 
 def _item_raw(item: Any) -> bytes:

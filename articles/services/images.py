@@ -11,6 +11,7 @@ Files go only through the field's storage (STORAGES["default"]: the file system,
 storage through django-storages), by name, never by a path on disk.
 """
 
+import re
 import warnings
 from functools import partial
 from io import BytesIO
@@ -194,6 +195,25 @@ def _remove_files(storage: Storage, names: list[str]) -> None:
         storage.delete(name)
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _check_texts(**texts: str) -> None:
+    """The same limits as the admin form's, for callers that have no form (imports, scripts)."""
+    errors = {}
+    for name, value in texts.items():
+        field = Image._meta.get_field(name)
+        if field.max_length and len(value) > field.max_length:
+            errors[name] = (
+                f"The {field.verbose_name} is {len(value)} characters long; "
+                f"at most {field.max_length} fit."
+            )
+        elif _CONTROL_CHARACTER.search(value):
+            errors[name] = f"The {field.verbose_name} holds a control character; remove it."
+    if errors:
+        raise ValidationError(errors)
+
+
 def image_create(*, file: File, alt_text: str, credit: str, caption: str = "") -> Image:
     """Store an uploaded picture, upright and without metadata; its renditions follow.
 
@@ -201,10 +221,11 @@ def image_create(*, file: File, alt_text: str, credit: str, caption: str = "") -
     Once it commits, the renditions are enqueued for the task worker. Raises ValidationError
     when the upload is not an acceptable picture or when the alt text or credit is missing.
     """
-    alt_text, credit = alt_text.strip(), credit.strip()
+    alt_text, credit, caption = alt_text.strip(), credit.strip(), caption.strip()
     missing = [label for label, value in (("alt text", alt_text), ("credit", credit)) if not value]
     if missing:
         raise ValidationError(f"A picture needs its {' and '.join(missing)}.", code="required")
+    _check_texts(alt_text=alt_text, credit=credit, caption=caption)
     picture = image_open_verified(file)
     upright = _oriented_without_metadata(picture)
     stem = slugify(PurePath(file.name or "image").stem)[:60] or "image"

@@ -18,16 +18,20 @@ queue shows it as uncertain until a translator confirms it.
 
 import enum
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import py3langid.langid
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 
 from articles.ingest.base import ParsedItem, ParseError, SkippedItem
+from articles.ingest.normalise import clean_language, normalise_item
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, LanguageSource, PubStatus, WireStory
 
@@ -182,7 +186,16 @@ def _language(
 def ingest_item(
     item: ParsedItem, *, source: str, agency: Agency | None = None, language: str = ""
 ) -> IngestOutcome:
-    """Store one parsed item; raises IngestError when it cannot go in."""
+    """Store one parsed item; raises IngestError when it cannot go in.
+
+    Whatever parser made ``item``, it is normalised and validated first
+    (:mod:`articles.ingest.normalise`), so no parser can write what the columns cannot hold.
+    """
+    try:
+        item = normalise_item(item)
+        language = clean_language(language)
+    except ParseError as error:
+        raise IngestError(str(error)) from None
     agency = _resolve_delivering_agency(item, agency)
     language, language_source, detection = _language(item, language=language, agency=agency)
     if item.pub_status not in PubStatus.values:
@@ -236,15 +249,65 @@ def ingest_item(
     return IngestOutcome(source, action, message, wire_story)
 
 
-def ingest_file(
-    path: Path, *, agency: Agency | None = None, language: str = "", dry_run: bool = False
-) -> list[IngestOutcome]:
-    """Ingest every item of one file; a bad item is reported and the good ones still go in."""
+def display_name(path: Path | str) -> str:
+    """The path as one printable line: control characters, newlines, terminal escapes and bytes
+    that are not UTF-8 are shown as Python escapes, so a file name cannot forge output."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape", "backslashreplace").decode()
+        for char in str(path)
+    )
+
+
+def read_delivery(path: Path, *, follow_symlinks: bool = False) -> bytes:
+    """The bytes of a regular file of at most NEWSROOM_INGEST_MAX_BYTES; IngestError otherwise.
+
+    A symbolic link is refused unless ``follow_symlinks``: an ingest directory writable by an
+    agency's upload account must not become a way to read /etc/shadow into the wire queue. The
+    checks are made on the opened descriptor, so the file cannot be swapped in between.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow_symlinks else os.O_NOFOLLOW)
     try:
-        data = path.read_bytes()
+        descriptor = os.open(path, flags)
     except OSError as error:
-        return [IngestOutcome(str(path), Action.FAILED, f"cannot read: {error.strerror}")]
-    return ingest_data(data, name=str(path), agency=agency, language=language, dry_run=dry_run)
+        if not follow_symlinks and path.is_symlink():
+            raise IngestError(
+                "is a symbolic link: refused (pass --follow-symlinks to read it)"
+            ) from None
+        raise IngestError(f"cannot read: {error.strerror}") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise IngestError("is not a regular file (a directory, pipe or device): refused")
+    with os.fdopen(descriptor, "rb") as file:
+        limit = settings.NEWSROOM_INGEST_MAX_BYTES
+        if status.st_size > limit:
+            raise IngestError(f"is {status.st_size} bytes, the limit is {limit}")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise IngestError(f"is over {limit} bytes, the limit")
+    return data
+
+
+def ingest_file(
+    path: Path,
+    *,
+    agency: Agency | None = None,
+    language: str = "",
+    dry_run: bool = False,
+    follow_symlinks: bool = False,
+) -> list[IngestOutcome]:
+    """Ingest every item of one file, in one transaction for the file.
+
+    A bad item (a ParseError, an IngestError, a row the database refuses) is reported and rolled
+    back to its own savepoint while the file's good items go in; anything else raised escapes
+    with the file's whole transaction rolled back, so a file is never half-ingested by a bug.
+    """
+    name = display_name(path)
+    try:
+        data = read_delivery(path, follow_symlinks=follow_symlinks)
+    except IngestError as error:
+        return [IngestOutcome(name, Action.FAILED, str(error))]
+    return ingest_data(data, name=name, agency=agency, language=language, dry_run=dry_run)
 
 
 def ingest_data(
@@ -256,25 +319,31 @@ def ingest_data(
     format: str = "",
     dry_run: bool = False,
 ) -> list[IngestOutcome]:
-    """Ingest every item of one delivery (a file's or an HTTP response's bytes) named ``name``.
+    """Ingest every item of one delivery (a file's or an HTTP response's bytes) named ``name``,
+    in one transaction for the delivery.
 
     ``format`` forces a parser by name (a feed set to one format); by default the content decides.
+    A bad item (a ParseError, an IngestError, a row the database refuses) is reported and rolled
+    back to its own savepoint while the good items go in; anything else raised escapes with the
+    delivery's whole transaction rolled back, so a delivery is never half-ingested by a bug.
     """
     outcomes = []
-    for result in parse(data, Path(name).name, language=language, format=format):
-        if isinstance(result, ParseError):
-            outcomes.append(IngestOutcome(name, Action.FAILED, str(result)))
-            continue
-        if isinstance(result, SkippedItem):
-            outcomes.append(IngestOutcome(name, Action.SKIPPED, f"skipped: {result}"))
-            continue
-        source = f"{name} [{result.location}]" if result.location else name
-        try:
-            with transaction.atomic():
-                outcome = ingest_item(result, source=source, agency=agency, language=language)
-                if dry_run:
-                    transaction.set_rollback(True)
-        except (IngestError, IntegrityError) as error:
-            outcome = IngestOutcome(source, Action.FAILED, str(error))
-        outcomes.append(outcome)
+    with transaction.atomic():
+        for result in parse(data, Path(name).name, language=language, format=format):
+            if isinstance(result, ParseError):
+                outcomes.append(IngestOutcome(name, Action.FAILED, str(result)))
+                continue
+            if isinstance(result, SkippedItem):
+                outcomes.append(IngestOutcome(name, Action.SKIPPED, f"skipped: {result}"))
+                continue
+            location = display_name(result.location)
+            source = f"{name} [{location}]" if location else name
+            try:
+                with transaction.atomic():
+                    outcome = ingest_item(result, source=source, agency=agency, language=language)
+            except (IngestError, DatabaseError) as error:
+                outcome = IngestOutcome(source, Action.FAILED, str(error))
+            outcomes.append(outcome)
+        if dry_run:
+            transaction.set_rollback(True)
     return outcomes

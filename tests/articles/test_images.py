@@ -173,6 +173,23 @@ def test_alt_text_and_credit_are_required():
     assert not Image.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("texts", "field", "message"),
+    [
+        ({"alt_text": "a" * 301}, "alt_text", "301 characters long; at most 300 fit"),
+        ({"credit": "c" * 201}, "credit", "201 characters long; at most 200 fit"),
+        ({"credit": "Photo:\x00 Trend"}, "credit", "holds a control character"),
+        ({"alt_text": "A\x1b[2Jdiplomat"}, "alt_text", "holds a control character"),
+    ],
+)
+def test_alt_text_and_credit_are_checked_like_the_admin_form_does(texts, field, message):
+    with pytest.raises(ValidationError) as raised:
+        image_create(file=jpeg_upload(), **{"alt_text": "Alt", "credit": "Credit", **texts})
+
+    assert message in raised.value.message_dict[field][0]
+    assert not Image.objects.exists()
+
+
 def test_admin_upload_stores_the_picture_and_its_renditions_follow_the_commit(
     client, superuser, django_capture_on_commit_callbacks
 ):

@@ -297,7 +297,7 @@ class WireStoryAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/claim/",
+                "<int:object_id>/claim/",
                 self.admin_site.admin_view(require_POST(self.claim_view)),
                 name="articles_wirestory_claim",
             ),
@@ -309,7 +309,7 @@ class WireStoryAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def claim_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def claim_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         if not self.has_claim_permission(request):
             raise PermissionDenied
         wire = get_object_or_404(self.get_queryset(request), pk=object_id)

@@ -17,7 +17,7 @@ class DeskBaseMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("translation")
 
-    def desk_story(self, request: HttpRequest, object_id: str) -> Story:
+    def desk_story(self, request: HttpRequest, object_id: int) -> Story:
         """The story, if the user may see it (else 404), with its translation."""
         queryset = self.get_queryset(request).select_related(
             "translation__wire_story__agency", "assignee", "editing_by"

@@ -31,7 +31,7 @@ class DeskEditorMixin(DeskBaseMixin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/translate/",
+                "<int:object_id>/translate/",
                 self.admin_site.admin_view(self.translate_view),
                 name="articles_story_translate",
             ),
@@ -50,7 +50,7 @@ class DeskEditorMixin(DeskBaseMixin):
             '<a href="{}">{}</a>', reverse("admin:articles_story_translate", args=[obj.pk]), label
         )
 
-    def translate_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def translate_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         story = self.desk_story(request, object_id)
         if permissions.can_edit(request.user, story):
             holder = story_editing_start(story=story, actor=request.user)

@@ -41,7 +41,7 @@ from .rows import ConflictRow, issue_token
 class DeskSavingMixin(DeskEditorMixin):
     """Answers the editor's POSTs; the editor page itself answers the rest."""
 
-    def translate_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def translate_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         if request.method != "POST":
             return super().translate_view(request, object_id)
         return self.desk_post(request, self.desk_story(request, object_id))

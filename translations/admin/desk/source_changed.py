@@ -19,14 +19,14 @@ class SourceChangedMixin(DeskBaseMixin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/translate/source-changed/",
+                "<int:object_id>/translate/source-changed/",
                 self.admin_site.admin_view(self.source_changed_view),
                 name="articles_story_source_changed",
             ),
             *super().get_urls(),
         ]
 
-    def source_changed_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def source_changed_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         story = self.desk_story(request, object_id)
         if request.method == "POST":
             if not permissions.can_edit(request.user, story):

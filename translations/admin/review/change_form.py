@@ -65,8 +65,9 @@ class ReviewChangeFormMixin(StoryPagesMixin):
         return [*super().get_list_filter(request), SourceFilter]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Outside the user's reach is 404, like every other page of the story (not a redirect).
-        story = self.get_queryset(request).filter(pk=object_id).first()
+        # Outside the user's reach is 404, like every other page of the story (not a redirect);
+        # get_object() also answers None for an id that is no number ("abc/translate").
+        story = self.get_object(request, object_id)
         if story is None:
             raise Http404("No such story.")
         extra_context = {**(extra_context or {}), **self.workflow_context(request, story)}
