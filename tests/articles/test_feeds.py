@@ -84,7 +84,8 @@ def test_idle_feed_shows_in_red_on_the_dashboard_and_in_the_admin(client, editor
 
     client.force_login(superuser)
     changelist = client.get(reverse("admin:articles_feed_changelist")).content.decode()
-    assert 'style="color: var(--error-fg)">idle: nothing new since' in changelist
+    assert 'class="workflow-flag feed-alert">idle: nothing new since' in changelist
+    assert "css/review.css" in changelist
 
 
 def test_same_body_without_etag_writes_nothing(feed_server):

@@ -208,7 +208,7 @@ def test_wire_case(case, tmp_path, settings):
 @pytest.mark.parametrize(
     "case", [c for c in MANIFEST if c["kind"] == "image"], ids=lambda case: case["name"]
 )
-def test_picture_case(case, settings):
+def test_picture_case(case, settings, django_capture_on_commit_callbacks):
     upload = SimpleUploadedFile(case["upload_name"], payload(case, settings))
 
     if case["expect"] == "refused":
@@ -217,7 +217,8 @@ def test_picture_case(case, settings):
         assert case["message"] in " ".join(refused.value.messages)
         assert not Image.objects.exists()
         return
-    image = image_create(file=upload, alt_text="A picture", credit="Photo: Trend")
+    with django_capture_on_commit_callbacks(execute=True):  # the renditions task
+        image = image_create(file=upload, alt_text="A picture", credit="Photo: Trend")
     image.file.open("rb")
     stored = image.file.read()
     image.file.close()
