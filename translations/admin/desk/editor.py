@@ -18,6 +18,7 @@ from translations.models import ParagraphOrigin, ReviewComment
 from translations.qa import HEADLINE_KEY, SUMMARY_KEY, glossary_for, qa_run
 from translations.qa.glossary import highlight_terms
 from translations.services.desk import editing_lock_holder, story_editing_start, story_text
+from translations.workflow import DESK_SUBMISSIONS, WORKFLOW
 
 from . import forms
 from .base import DeskBaseMixin
@@ -148,7 +149,8 @@ class DeskEditorMixin(DeskBaseMixin):
             "comment_numbers": row_numbers,
             "report": report,
             "can_edit": can_edit,
-            "can_submit": can_edit and permissions.can_submit(request.user, story),
+            "can_submit": can_edit
+            and any(WORKFLOW[m].available_to(request.user, story) for m in DESK_SUBMISSIONS),
             "lock_holder": lock_holder,
             "machine_translation": bool(settings.MT_BACKEND),
             "assignees": self._assignees() if permissions.can_reassign(request.user) else None,
