@@ -60,6 +60,7 @@ test: dev-deps
 lint: dev-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	TESTING=1 $(PY) manage.py makemigrations --check --dry-run --verbosity 1
 
 bench: dev-deps
