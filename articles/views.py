@@ -16,7 +16,7 @@ from django.views.generic import DetailView, ListView
 from .cache import set_last_modified
 from .filters import StoryFilterSet
 from .models import AttributionRole, Section, Story, StoryStatus
-from .provenance import date_modified, story_prefetch, with_provenance
+from .provenance import date_modified, same_source_q, story_prefetch, with_provenance
 from .search import attach_snippets, search_stories
 from .structured_data import news_article
 
@@ -157,14 +157,7 @@ class StoryDetailView(DetailView):
         stories = list(
             with_provenance(
                 (Story.objects.live() | Story.objects.gone()).filter(slug=slug)
-                | Story.objects.live().filter(
-                    translation__wire_story__agency__in=source.values(
-                        "translation__wire_story__agency"
-                    ),
-                    translation__wire_story__guid__in=source.values(
-                        "translation__wire_story__guid"
-                    ),
-                )
+                | Story.objects.live().filter(same_source_q(source))
             )
         )
         story = next((s for s in stories if s.slug == slug), None)
