@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -174,18 +175,21 @@ class DeskSavingMixin(DeskEditorMixin):
             else:
                 messages.success(request, self._saved_message(story, report))
         except WorkflowError as error:
-            messages.error(request, f"Saved, but {error}")
+            messages.error(request, f"Saved (revision {story.revision}). {error}")
         anchor = f"#p-{argument}" if op in {"merge", "add", "drop", "use_match"} else ""
         return HttpResponseRedirect(editor_url + anchor)
 
     @staticmethod
     def _saved_message(story: Story, report: QAReport) -> str:
         message = f"Saved (revision {story.revision})."
-        if report.errors or report.unacknowledged_warnings:
-            message += (
-                f" Checks: {len(report.errors)} error(s), "
-                f"{len(report.unacknowledged_warnings)} warning(s) to look at."
-            )
+        errors, warnings = len(report.errors), len(report.unacknowledged_warnings)
+        found = [
+            f"{n} {word}{pluralize(n)}" for n, word in ((errors, "error"), (warnings, "warning"))
+        ]
+        if errors and warnings:
+            message += f" The checks found {found[0]} and {found[1]} to look at."
+        elif errors or warnings:
+            message += f" The checks found {found[0] if errors else found[1]} to look at."
         return message
 
     def desk_conflict(
