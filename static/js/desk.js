@@ -1,6 +1,50 @@
 // The translation desk, improved: autosave, a warning before leaving unsaved work, the place
 // kept across a save, and keyboard moves between paragraphs.
 // The editor works without this file; it only adds to the plain form.
+
+// Text boxes that grow with their text, and the progress line kept up to date as one types.
+(function () {
+  "use strict";
+  const form = document.getElementById("desk-form");
+  if (!form) return;
+  const grows = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+  function fit(box) {
+    if (grows) return;
+    box.style.height = "auto";
+    box.style.height = box.scrollHeight + 2 + "px";
+  }
+  const progress = document.getElementById("desk-progress");
+  function paragraphBoxes() {
+    return Array.from(form.querySelectorAll(".desk-row[data-key] textarea.desk-text"));
+  }
+  function count() {
+    if (!progress) return;
+    const boxes = paragraphBoxes();
+    const done = boxes.filter(function (box) { return box.value.trim() !== ""; }).length;
+    progress.textContent = done + " of " + boxes.length + " paragraph" +
+      (boxes.length === 1 ? "" : "s") + " translated";
+  }
+  form.querySelectorAll("textarea.desk-text").forEach(fit);
+  form.addEventListener("input", function (event) {
+    if (event.target.matches("textarea.desk-text")) { fit(event.target); count(); }
+  });
+
+  // Ctrl+Enter: this paragraph is done, on to the next box. Ctrl+S: save.
+  form.addEventListener("keydown", function (event) {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    if (event.key === "Enter" && event.target.matches("textarea.desk-text")) {
+      const boxes = Array.from(form.querySelectorAll("textarea.desk-text"));
+      const next = boxes[boxes.indexOf(event.target) + 1];
+      event.preventDefault();
+      if (next) { next.focus(); next.scrollIntoView({ block: "center" }); }
+      else { const save = form.querySelector("button[name=op][value=save]"); if (save) save.focus(); }
+    } else if (event.key === "s" || event.key === "S") {
+      const save = form.querySelector("button[name=op][value=save]");
+      if (save) { event.preventDefault(); form.requestSubmit(save); }
+    }
+  });
+})();
+
 (function () {
   "use strict";
   const form = document.getElementById("desk-form");

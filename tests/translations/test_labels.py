@@ -93,3 +93,20 @@ def test_the_desk_says_how_many_checks_found_something_in_words(client, translat
 
     assert "error(s)" not in page
     assert re.search(r"The checks found 1 error( and \d+ warnings?)? to look at\.", page)
+
+
+def test_the_desk_shows_progress_and_keeps_quiet_on_untouched_paragraphs(client, translator):
+    story = story_in_state(
+        StoryStatus.DRAFT, assignee=translator, body=["One, 2014.", "", "", "Four."]
+    )
+    client.force_login(translator)
+
+    page = client.get(editor_url(story)).content.decode()
+    data = editor_form(client, story)
+    data["op"] = "submit"
+    refused = client.post(editor_url(story), data, follow=True).content.decode()
+
+    assert "2 of 4 paragraphs translated" in page
+    assert "Paragraph 2 is empty" not in page
+    assert "It cannot be submitted yet" in refused
+    assert "is empty" in refused

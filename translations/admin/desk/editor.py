@@ -115,7 +115,13 @@ class DeskEditorMixin(DeskBaseMixin):
                     origin=alignment.get_origin_display() if alignment else "",
                     origin_code=alignment.origin if alignment else "",
                     score=alignment.memory_score if alignment else None,
-                    issues=issues_for(report, key) if key else [],
+                    # An untouched paragraph is not yet an error: the progress line counts it,
+                    # and submitting names it.
+                    issues=[
+                        view
+                        for view in (issues_for(report, key) if key else [])
+                        if view.issue.code != "empty" or str(form["text"].value() or "").strip()
+                    ],
                     comments=[c for c in comments if key and c.paragraph_key == key],
                 )
             )
@@ -136,6 +142,9 @@ class DeskEditorMixin(DeskBaseMixin):
             "header": header,
             "formset": formset,
             "rows": rows,
+            "translated_count": sum(
+                1 for row in rows if str(row.form["text"].value() or "").strip()
+            ),
             "untranslated_after": untranslated_after,
             "headline_html": highlight_terms(source.headline, glossary),
             "summary_html": highlight_terms(source.summary, glossary),
