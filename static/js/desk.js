@@ -53,11 +53,12 @@
   const revision = form.querySelector("input[name=revision]");
   const placeKey = "desk-place:" + window.location.pathname;
   let dirty = false; // typed since the last autosave was sent
-  let unsaved = false; // typed since the last save that reached the server
+  let unsaved = false; // typed since the last save or autosave that reached the server
+  let typed = false; // typed since this page's revision: leaving keeps a revision
   let stopped = false;
   let submitting = false;
 
-  form.addEventListener("input", function () { dirty = true; unsaved = true; });
+  form.addEventListener("input", function () { dirty = true; unsaved = true; typed = true; });
   form.addEventListener("submit", function () {
     stopped = true;
     submitting = true;
@@ -73,6 +74,15 @@
   });
   window.addEventListener("beforeunload", function (event) {
     if (unsaved && !submitting) { event.preventDefault(); event.returnValue = ""; }
+  });
+  // Leaving the desk keeps what was typed as a revision (autosaves only keep a working copy).
+  window.addEventListener("pagehide", function () {
+    if (!typed || submitting || stopped || !navigator.sendBeacon) return;
+    const data = new FormData(form);
+    data.set("op", "save");
+    data.set("leaving", "1");
+    navigator.sendBeacon(window.location.href, data);
+    typed = false;
   });
 
   (function restorePlace() {
@@ -106,7 +116,8 @@
       if (response.ok) {
         revision.value = body.revision;
         if (!dirty) unsaved = false;
-        say("Saved automatically at " + new Date(body.saved_at).toLocaleTimeString());
+        say("Kept automatically at " + new Date(body.saved_at).toLocaleTimeString() +
+          "; Save makes it a revision.");
       } else if (response.status === 409) {
         // Someone else saved: stop autosaving and let the translator save by hand, which shows
         // both texts; nothing is overwritten.

@@ -17,7 +17,12 @@ from translations.memory import memory_fuzzy
 from translations.models import ParagraphOrigin, ReviewComment
 from translations.qa import HEADLINE_KEY, SUMMARY_KEY, glossary_for, qa_run
 from translations.qa.glossary import highlight_terms
-from translations.services.desk import editing_lock_holder, story_editing_start, story_text
+from translations.services.desk import (
+    editing_lock_holder,
+    story_editing_start,
+    story_text,
+    working_copy_text,
+)
 from translations.workflow import DESK_SUBMISSIONS, WORKFLOW
 
 from . import forms
@@ -61,19 +66,22 @@ class DeskEditorMixin(DeskBaseMixin):
             # Nobody can save a story in review or published, so a lock left from its drafting
             # days means nothing and would only alarm the reader.
             holder = None
-        header, formset = self.desk_forms_for(story)
+        header, formset, restored = self.desk_forms_for(story, request.user)
         context = self.desk_context(
             request, story, header=header, formset=formset, lock_holder=holder
         )
+        context["restored_at"] = restored.saved_at if restored else None
         return TemplateResponse(request, self.desk_editor_template, context)
 
-    def desk_forms_for(self, story: Story) -> tuple[DeskHeaderForm, object]:
-        text = story_text(story)
+    def desk_forms_for(self, story: Story, user) -> tuple[DeskHeaderForm, object, object]:
+        """The forms with the story's text, or with the user's autosaved text typed on it."""
+        autosaved = working_copy_text(story, user) if permissions.can_edit(user, story) else None
+        text, copy = autosaved or (story_text(story), None)
         header = DeskHeaderForm(
             initial={"revision": story.revision, "headline": text.headline, "summary": text.summary}
         )
         formset = DeskParagraphFormSet(prefix="p", initial=forms.formset_initial(text.paragraphs))
-        return header, formset
+        return header, formset, copy
 
     def desk_context(
         self,

@@ -27,6 +27,7 @@ from translations.services.desk import (
     DeskParagraph,
     SaveConflict,
     qa_acknowledge,
+    story_autosave,
     story_editing_stop,
     story_machine_suggest,
     story_save,
@@ -61,6 +62,8 @@ class DeskSavingMixin(DeskEditorMixin):
             return TemplateResponse(request, self.desk_editor_template, context, status=400)
         op, _, argument = request.POST.get("op", "save").partition(":")
         text = forms.submitted_text(header, formset)
+        if autosave:
+            return self.desk_autosave(request, story, header, text)
         paragraphs = self.desk_restructure(op, argument, list(text.paragraphs), story)
         try:
             result = story_save(
@@ -70,22 +73,40 @@ class DeskSavingMixin(DeskEditorMixin):
                 headline=text.headline,
                 summary=text.summary,
                 paragraphs=forms.split_blank_lines(paragraphs),
+                reason=(
+                    "left"
+                    if request.POST.get("leaving")
+                    else "submitted"
+                    if op == "submit"
+                    else "saved"
+                ),
             )
         except SaveConflict as conflict:
-            if autosave:
-                return JsonResponse({"conflict": str(conflict)}, status=409)
             return self.desk_conflict(request, story, conflict)
         except WorkflowError as error:
-            if autosave:
-                return JsonResponse({"error": str(error)}, status=400)
             messages.error(request, f"Nothing was saved: {error}")
             context = self.desk_context(request, story, header=header, formset=formset)
             return TemplateResponse(request, self.desk_editor_template, context, status=400)
-        if autosave:
-            return JsonResponse(
-                {"revision": result.story.revision, "saved_at": result.story.updated_at.isoformat()}
-            )
         return self.desk_after_save(request, result.story, op, argument, result.report)
+
+    def desk_autosave(self, request: HttpRequest, story: Story, header, text) -> JsonResponse:
+        """Keep the text in the user's working copy: no revision until a person saves."""
+        try:
+            copy = story_autosave(
+                story=story,
+                actor=request.user,
+                based_on_revision=header.cleaned_data["revision"],
+                headline=text.headline,
+                summary=text.summary,
+                paragraphs=forms.split_blank_lines(list(text.paragraphs)),
+            )
+        except SaveConflict as conflict:
+            return JsonResponse({"conflict": str(conflict)}, status=409)
+        except WorkflowError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        return JsonResponse(
+            {"revision": copy.based_on_revision, "saved_at": copy.saved_at.isoformat()}
+        )
 
     def desk_restructure(
         self, op: str, argument: str, paragraphs: list[DeskParagraph], story: Story

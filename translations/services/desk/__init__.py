@@ -17,10 +17,12 @@ from .text import (
     SaveResult,
     StoryText,
     editing_lock_holder,
+    story_autosave,
     story_editing_start,
     story_editing_stop,
     story_save,
     story_text,
+    working_copy_text,
 )
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "editing_lock_holder",
     "qa_acknowledge",
     "source_changes",
+    "story_autosave",
     "story_editing_start",
     "story_editing_stop",
     "story_machine_suggest",
@@ -43,4 +46,5 @@ __all__ = [
     "translation_rebase",
     "wire_story_claim",
     "wire_story_discard",
+    "working_copy_text",
 ]

@@ -19,16 +19,15 @@ from django.utils import timezone
 from articles.models import Story, StoryParagraph
 from translations import permissions
 from translations.models import (
-    EventType,
     ParagraphAlignment,
     ParagraphOrigin,
     StoryRevision,
     Translation,
     TranslationMethod,
+    WorkingCopy,
 )
 from translations.qa import QAReport, qa_run
 
-from ..audit import audit_record
 from ..editing import ParagraphInput, story_write_text
 from ..errors import WorkflowError
 
@@ -164,13 +163,67 @@ def story_save(
         if story.editing_by_id != actor.pk:
             story.editing_by, story.editing_since = actor, timezone.now()
             story.save(update_fields=["editing_by", "editing_since"])
-        audit_record(
-            actor=actor,
-            event_type=EventType.STORY_SAVED,
-            story=story,
-            payload={"revision": story.revision, "reason": reason, "paragraphs": len(saved)},
-        )
+        # The person's autosaved text is now in this revision. The revision records the save;
+        # the audit log keeps the workflow's moves only.
+        WorkingCopy.objects.filter(story=story, author=actor).delete()
     return SaveResult(story=story, paragraphs=saved, report=qa_run(story))
+
+
+def story_autosave(
+    *,
+    story: Story,
+    actor: AbstractBaseUser,
+    based_on_revision: int,
+    headline: str,
+    summary: str,
+    paragraphs: Sequence[DeskParagraph],
+) -> WorkingCopy:
+    """Keep the text as typed in the person's one working copy, overwriting the last; no
+    revision, no audit event. Refused like a save if someone saved since `based_on_revision`."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story.pk)
+        if not permissions.can_edit(actor, story):
+            raise PermissionDenied("Only the assigned translator or an editor may edit this story.")
+        if based_on_revision != story.revision:
+            raise SaveConflict(
+                story=story,
+                based_on_revision=based_on_revision,
+                yours=StoryText(headline, summary, list(paragraphs)),
+                theirs=story_text(story),
+                saved_by=_last_saved_by(story),
+            )
+        copy, _ = WorkingCopy.objects.update_or_create(
+            story=story,
+            author=actor,
+            defaults={
+                "based_on_revision": based_on_revision,
+                "headline": headline,
+                "summary": summary,
+                "paragraphs": [
+                    {"key": p.key, "text": p.text, "sources": list(p.source_indexes)}
+                    for p in paragraphs
+                ],
+            },
+        )
+    return copy
+
+
+def working_copy_text(story: Story, user: AbstractBaseUser) -> tuple[StoryText, WorkingCopy] | None:
+    """The user's autosaved text of the story, if it was typed on the current revision."""
+    copy = WorkingCopy.objects.filter(
+        story=story, author=user, based_on_revision=story.revision
+    ).first()
+    if copy is None:
+        return None
+    paragraphs = [
+        DeskParagraph(
+            text=item.get("text", ""),
+            key=item.get("key", ""),
+            source_indexes=tuple(item.get("sources", ())),
+        )
+        for item in copy.paragraphs
+    ]
+    return StoryText(copy.headline, copy.summary, paragraphs), copy
 
 
 def _last_saved_by(story: Story) -> AbstractBaseUser | None:
