@@ -26,11 +26,13 @@ from translations.services.comments import comment_resolve
 from translations.services.desk import (
     DeskParagraph,
     SaveConflict,
+    StoryText,
     qa_acknowledge,
     story_autosave,
     story_editing_stop,
     story_machine_suggest,
     story_save,
+    story_text,
 )
 from translations.services.errors import WorkflowError
 
@@ -64,6 +66,7 @@ class DeskSavingMixin(DeskEditorMixin):
         text = forms.submitted_text(header, formset)
         if autosave:
             return self.desk_autosave(request, story, header, text)
+        text = self.desk_take_theirs(request, story, text)
         paragraphs = self.desk_restructure(op, argument, list(text.paragraphs), story)
         try:
             result = story_save(
@@ -87,7 +90,29 @@ class DeskSavingMixin(DeskEditorMixin):
             messages.error(request, f"Nothing was saved: {error}")
             context = self.desk_context(request, story, header=header, formset=formset)
             return TemplateResponse(request, self.desk_editor_template, context, status=400)
+        if result.merged_with is not None:
+            name = result.merged_with.get_username() if result.merged_with else "Someone"
+            messages.info(
+                request,
+                f"{name} saved in the meantime; their changes to other paragraphs are kept "
+                "with yours.",
+            )
         return self.desk_after_save(request, result.story, op, argument, result.report)
+
+    @staticmethod
+    def desk_take_theirs(request: HttpRequest, story: Story, text: StoryText) -> StoryText:
+        """The conflict page's "take theirs": those paragraphs (by key, or the headline or
+        summary) get the saved text in place of the one typed."""
+        taken = set(request.POST.getlist("take_theirs"))
+        if not taken:
+            return text
+        theirs = story_text(story)
+        saved = {p.key: p for p in theirs.paragraphs}
+        return StoryText(
+            theirs.headline if "headline" in taken else text.headline,
+            theirs.summary if "summary" in taken else text.summary,
+            [saved[p.key] if p.key in taken and p.key in saved else p for p in text.paragraphs],
+        )
 
     def desk_autosave(self, request: HttpRequest, story: Story, header, text) -> JsonResponse:
         """Keep the text in the user's working copy: no revision until a person saves."""

@@ -87,6 +87,8 @@ class SaveResult:
     story: Story
     paragraphs: list[StoryParagraph]
     report: QAReport
+    # Set when the save was based on an older revision and combined with the newer one.
+    merged_with: AbstractBaseUser | None = None
 
 
 def story_text(story: Story) -> StoryText:
@@ -135,14 +137,21 @@ def story_save(
                     f"The story is {story.display_status.lower()}: it can no longer be edited."
                 )
             raise PermissionDenied("Only the assigned translator or an editor may edit this story.")
+        merged_with = None
         if based_on_revision != story.revision:
-            raise SaveConflict(
-                story=story,
-                based_on_revision=based_on_revision,
-                yours=StoryText(headline, summary, list(paragraphs)),
-                theirs=story_text(story),
-                saved_by=_last_saved_by(story),
-            )
+            yours = StoryText(headline, summary, list(paragraphs))
+            theirs = story_text(story)
+            merged = _merge_with(story, based_on_revision, theirs, yours)
+            if merged is None:
+                raise SaveConflict(
+                    story=story,
+                    based_on_revision=based_on_revision,
+                    yours=yours,
+                    theirs=theirs,
+                    saved_by=_last_saved_by(story),
+                )
+            headline, summary, paragraphs = merged.headline, merged.summary, merged.paragraphs
+            merged_with = _last_saved_by(story)
         translation = getattr(story, "translation", None)
         if translation is not None:
             _check_source_indexes(paragraphs, translation)
@@ -166,7 +175,17 @@ def story_save(
         # The person's autosaved text is now in this revision. The revision records the save;
         # the audit log keeps the workflow's moves only.
         WorkingCopy.objects.filter(story=story, author=actor).delete()
-    return SaveResult(story=story, paragraphs=saved, report=qa_run(story))
+    return SaveResult(story=story, paragraphs=saved, report=qa_run(story), merged_with=merged_with)
+
+
+def _merge_with(
+    story: Story, based_on_revision: int, theirs: StoryText, yours: StoryText
+) -> StoryText | None:
+    """Yours and theirs combined against the revision yours started from, if they combine."""
+    from .merge import merge_texts  # merge builds on this module's types
+
+    base = StoryRevision.objects.filter(story=story, number=based_on_revision).first()
+    return merge_texts(base, theirs, yours) if base is not None else None
 
 
 def story_autosave(
