@@ -40,7 +40,9 @@
       else { const save = form.querySelector("button[name=op][value=save]"); if (save) save.focus(); }
     } else if (event.key === "s" || event.key === "S") {
       const save = form.querySelector("button[name=op][value=save]");
-      if (save) { event.preventDefault(); form.requestSubmit(save); }
+      if (!save) return;
+      event.preventDefault();
+      form.dispatchEvent(new CustomEvent("desk:save", { detail: { fallback: save } }));
     }
   });
 })();
@@ -133,6 +135,44 @@
     }
   }
   window.setInterval(autosave, 30000);
+
+  // Ctrl+S (see above): a save that keeps a revision, without leaving the page; where it cannot
+  // be made in place (someone else saved the same paragraph), the form is sent as usual and the
+  // page shows both texts.
+  form.addEventListener("desk:save", async function (event) {
+    const fallback = event.detail.fallback;
+    const data = new FormData(form);
+    data.set("op", "save");
+    dirty = false;
+    say("Saving…");
+    try {
+      const response = await fetch(window.location.href, {
+        method: "POST",
+        body: data,
+        headers: { "X-Desk-Save": "1" },
+        credentials: "same-origin",
+      });
+      const body = await response.json();
+      if (response.ok && body.merged) {
+        // A colleague's paragraphs were combined with ours: show the combined text.
+        submitting = true;
+        window.location.reload();
+        return;
+      }
+      if (response.ok) {
+        revision.value = body.revision;
+        if (!dirty) { unsaved = false; typed = false; }
+        say(body.message);
+        return;
+      }
+      if (response.status === 409) { submitting = true; form.requestSubmit(fallback); return; }
+      dirty = true;
+      say(body.error || "Not saved.");
+    } catch (error) {
+      dirty = true;
+      say("Not saved (offline?). Your text is still here.");
+    }
+  });
 
   // Alt+Down / Alt+Up: next / previous text box.
   form.addEventListener("keydown", function (event) {

@@ -66,6 +66,8 @@ class DeskSavingMixin(DeskEditorMixin):
         text = forms.submitted_text(header, formset)
         if autosave:
             return self.desk_autosave(request, story, header, text)
+        # A plain save sent by the page's script (Ctrl+S); structural buttons still reload.
+        in_place = request.headers.get("X-Desk-Save") == "1" and op == "save"
         text = self.desk_take_theirs(request, story, text)
         paragraphs = self.desk_restructure(op, argument, list(text.paragraphs), story)
         try:
@@ -85,11 +87,24 @@ class DeskSavingMixin(DeskEditorMixin):
                 ),
             )
         except SaveConflict as conflict:
+            if in_place:
+                return JsonResponse({"conflict": str(conflict)}, status=409)
             return self.desk_conflict(request, story, conflict)
         except WorkflowError as error:
+            if in_place:
+                return JsonResponse({"error": f"Nothing was saved: {error}"}, status=400)
             messages.error(request, f"Nothing was saved: {error}")
             context = self.desk_context(request, story, header=header, formset=formset)
             return TemplateResponse(request, self.desk_editor_template, context, status=400)
+        if in_place:
+            # Ctrl+S in the desk: the same save, answered without reloading the page.
+            return JsonResponse(
+                {
+                    "revision": result.story.revision,
+                    "message": self._saved_message(result.story, result.report),
+                    "merged": result.merged_with is not None,
+                }
+            )
         if result.merged_with is not None:
             name = result.merged_with.get_username() if result.merged_with else "Someone"
             messages.info(
