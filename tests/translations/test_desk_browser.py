@@ -7,7 +7,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from articles.models import Story, StoryStatus
 from tests.articles.test_accessibility import CHROMIUM_ARGS, chromium_path
-from tests.factories import TranslatorFactory, WireStoryFactory
+from tests.factories import EditorFactory, TranslatorFactory, WireStoryFactory
 from tests.translations.desk_helpers import editor_url
 from translations.services.desk import wire_story_claim
 
@@ -95,3 +95,72 @@ def test_a_story_translated_with_the_keyboard_alone(live_server, monkeypatch):
         "saved",
         "submitted",
     ]
+
+
+def _desk_as(browser, live_server, user, story):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/?next=" + editor_url(story))
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("textarea[name=headline]")
+    return page
+
+
+def test_two_people_in_one_draft_keep_both_edits_or_see_the_words_that_clash(
+    live_server, monkeypatch
+):
+    """Acceptance 2: two browser contexts. Different paragraphs: both kept, no conflict page.
+    The same paragraph: the conflict page, word by word, and "take theirs"."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    translator, editor = TranslatorFactory(), EditorFactory()
+    story = wire_story_claim(wire_story=WireStoryFactory(paragraphs=SOURCE[:3]), actor=translator)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        mine = _desk_as(browser, live_server, translator, story)
+        theirs = _desk_as(browser, live_server, editor, story)
+
+        theirs.fill("#id_p-0-text", TARGET[0])
+        theirs.focus("#id_p-0-text")
+        theirs.keyboard.press("Control+S")
+        expect(theirs.locator(".desk-autosave")).to_contain_text("Saved (revision")
+        mine.fill("#id_p-1-text", TARGET[1])
+        mine.focus("#id_p-1-text")
+        with mine.expect_navigation():  # the page shows the combined text
+            mine.keyboard.press("Control+S")
+        combined = [mine.input_value(f"#id_p-{i}-text") for i in range(2)]
+        no_conflict_page = "Not saved" not in mine.title()
+
+        # Now both change the same paragraph: the second save shows both, word by word.
+        theirs.reload()
+        theirs.fill("#id_p-2-text", "The third paragraph, theirs.")
+        theirs.focus("#id_p-2-text")
+        theirs.keyboard.press("Control+S")
+        expect(theirs.locator(".desk-autosave")).to_contain_text("Saved (revision")
+        mine.fill("#id_p-2-text", "The third paragraph, mine.")
+        mine.focus("#id_p-2-text")
+        with mine.expect_navigation():
+            mine.keyboard.press("Control+S")
+        conflict_title = mine.title()
+        word_diff = mine.inner_html(".desk-word-diff")
+        mine.check("input[name=take_theirs]")
+        with mine.expect_navigation():
+            mine.click("button[name=op][value=save]")
+        browser.close()
+
+    story.refresh_from_db()
+    assert no_conflict_page
+    assert combined == TARGET[:2]
+    assert conflict_title.startswith("Not saved")
+    assert "<del>theirs</del><ins>mine</ins>" in word_diff
+    assert [p.text for p in story.paragraphs.order_by("position")] == [
+        TARGET[0],
+        TARGET[1],
+        "The third paragraph, theirs.",
+    ]
+    # Nothing lost: my version of the third paragraph was shown, theirs is in a revision.
+    texts = [r.paragraphs[2]["text"] for r in story.revisions.all()]
+    assert "The third paragraph, theirs." in texts
