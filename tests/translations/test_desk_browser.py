@@ -3,6 +3,7 @@ the keyboard alone (Ctrl+Enter to the next box, Ctrl+S to save), with no page re
 paragraphs, and the story keeps exactly one revision per manual save or submit."""
 
 import pytest
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from articles.models import Story, StoryStatus
@@ -83,6 +84,9 @@ def test_a_story_translated_with_the_keyboard_alone(live_server, monkeypatch):
         with page.expect_navigation():
             page.keyboard.press("Enter")
         browser.close()
+        # The reads above ran inside Playwright's event loop, on a connection of that context:
+        # close it here, or PostgreSQL cannot drop the test database at the end of the run.
+        connections.close_all()
 
     story.refresh_from_db()
     assert same_page == "same page"
