@@ -65,6 +65,7 @@ test: dev-deps
 lint: dev-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=newsroom.settings_test $(PY) manage.py makemigrations --check --dry-run --verbosity 1
 
 # The background task worker (renditions, mail, search) for the queue settings.py chose: Redis

@@ -276,16 +276,14 @@ class FeedAdmin(admin.ModelAdmin):
             return "disabled"
         if obj.is_failing:
             return format_html(
-                '<strong class="workflow-flag feed-alert">'
-                "failing ({} in a row): {}</strong>",
+                '<strong class="workflow-flag feed-alert">failing ({} in a row): {}</strong>',
                 obj.consecutive_failures,
                 obj.last_error.splitlines()[0] if obj.last_error else "no reason recorded",
             )
         if obj.is_idle(now):
             since = obj.last_new_item_at or obj.created_at
             return format_html(
-                '<strong class="workflow-flag feed-alert">'
-                "idle: nothing new since {} UTC</strong>",
+                '<strong class="workflow-flag feed-alert">idle: nothing new since {} UTC</strong>',
                 since.strftime("%Y-%m-%d %H:%M"),
             )
         if obj.last_success_at is None:

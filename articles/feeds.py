@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 
 from .models import Agency, Section, Story, StoryQuerySet
-from .provenance import credit_line
+from .provenance import SOURCE_RELATED, credit_line
 from .site import absolute_url
 
 FEED_LENGTH = 30
@@ -47,7 +47,7 @@ class LatestStoriesRss(Feed):
     def items(self, obj) -> list[Story]:
         stories = (
             self.stories(obj)
-            .select_related("section", "translation")
+            .select_related("section", SOURCE_RELATED)
             .annotate(last_correction=Max("corrections__created_at"))
             .order_by("-publish_at", "-pk")
         )

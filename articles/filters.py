@@ -11,9 +11,9 @@ import re
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from .models import Agency, AttributionRole, Section, StoryQuerySet
+from .provenance import source_language_q
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -96,10 +96,7 @@ class StoryFilterSet(filters.FilterSet):
     def filter_source_language(
         self, queryset: StoryQuerySet, name: str, value: str
     ) -> StoryQuerySet:
-        return queryset.filter(
-            Q(translation__source_language__iexact=value)
-            | Q(translation__source_language__istartswith=f"{value}-")
-        )
+        return queryset.filter(source_language_q(value))
 
     @property
     def error_messages(self) -> dict[str, list[str]]:

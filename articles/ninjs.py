@@ -18,7 +18,7 @@ from .provenance import (
     date_modified,
     machine_translation_disclosure,
     paragraph_provenance,
-    translation_of,
+    source_of,
     translator_names,
 )
 from .site import absolute_url
@@ -76,11 +76,11 @@ def infosources(story: Story) -> list[JSON]:
     sources: list[JSON] = [
         {"name": settings.SITE_NAME, "role": PUBLISHER_ROLE, "uri": absolute_url("/")}
     ]
-    translation = translation_of(story)
+    source = source_of(story)
     attributions: list[Attribution] = list(story.attributions.all())
-    if translation is not None:
+    if source is not None:
         sources.append({"name": settings.SITE_NAME, "role": TRANSLATOR_ROLE})
-        agency = translation.wire_story.agency
+        agency = source.agency
         # The translation record always names the agency translated from; an attribution
         # that repeats it is not listed twice.
         if not any(a.role == "translated_from" and a.agency_id == agency.pk for a in attributions):
@@ -91,9 +91,9 @@ def infosources(story: Story) -> list[JSON]:
 
 def altids(story: Story) -> list[JSON]:
     ids = [{"role": f"{ROLE_PREFIX}slug", "value": story.slug}]
-    translation = translation_of(story)
-    if translation is not None:
-        wire = translation.wire_story
+    source = source_of(story)
+    if source is not None:
+        wire = source.wire_story
         ids += [
             {"role": f"{ROLE_PREFIX}source_guid", "value": wire.guid},
             {"role": f"{ROLE_PREFIX}source_version", "value": str(wire.version)},
@@ -130,7 +130,7 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
         "standard": {"name": "ninjs", "version": "2.2", "schema": SCHEMA_URIS["2.2"]},
         "type": "text",
         "representationtype": "full",
-        "profile": "newsroom-translation" if translation_of(story) else "newsroom-story",
+        "profile": "newsroom-translation" if source_of(story) else "newsroom-story",
         "version": str(story.revision),
         "firstcreated": _iso(story.publish_at),
         "versioncreated": _iso(date_modified(story)),
@@ -169,7 +169,7 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
     disclosure = machine_translation_disclosure(story)
     if disclosure:
         descriptions.append({"role": MACHINE_TRANSLATION_ROLE, "value": disclosure})
-    if per_paragraph and translation_of(story) is not None:
+    if per_paragraph and source_of(story) is not None:
         provenance = [
             paragraph_provenance(p, position)
             for position, p in enumerate(story.paragraphs.all(), start=1)

@@ -1,30 +1,103 @@
-"""Reading a story's provenance, as loaded for the public pages, feeds and the API.
+"""A story's provenance as the public site reads it: the one interface between articles/ and
+the translation records of translations/.
 
-articles/ does not import translations/: the translation record is reached through the
-reverse relation `story.translation` (loaded with select_related / prefetch_related by the
-caller), and may be absent for a story written in-house.
+articles/ never imports translations/ (an import-linter contract, `make lint`), and no other
+module of articles/ names the translation record: pages, feeds, sitemaps, filters, JSON-LD and
+ninjs ask here. The record is reached by these names only, which translations.Translation
+provides and tests/translations/test_provenance_interface.py pins:
+
+- `Story.translation`: the reverse one-to-one to the record; absent for an in-house story;
+- `wire_story` (the articles.WireStory version translated), `source_language` (BCP 47),
+  `credit_line`, and `translators` (users; their reverse name is `translations`).
+
+For one story, `source_of(story)` (a StorySource, or None); for querysets, `with_provenance()`
+and the `*_q()` conditions. Load stories with `with_provenance()` / `SOURCE_RELATED` so that
+reading them costs no query of its own.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
+from django.db.models import (
+    Expression,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Concat, Trim
 
 from .models import (
     MACHINE_METHODS,
+    Agency,
     Attribution,
     AttributionRole,
     ParagraphMethod,
     SiteSettings,
     Story,
     StoryParagraph,
+    WireStory,
 )
 
+# The source record and what it points to, for select_related().
+SOURCE_RELATED = "translation__wire_story__agency"
 # What a public surface loads with a story so that these functions run no query of their own.
-STORY_RELATED = ("section", "lead_image", "translation__wire_story__agency")
+STORY_RELATED = ("section", "lead_image", SOURCE_RELATED)
+
+
+@dataclass(frozen=True)
+class StorySource:
+    """The agency's story a story was translated from, as readers and machines are told."""
+
+    wire_story: WireStory  # the version translated, not necessarily the agency's newest
+    language: str  # BCP 47, as translated from
+    credit_line: str  # as printed under the story; may be empty
+
+    @property
+    def agency(self) -> Agency:
+        return self.wire_story.agency
+
+
+def source_of(story: Story) -> StorySource | None:
+    """What the story was translated from; None for a story written in-house."""
+    try:
+        record = story.translation
+    except ObjectDoesNotExist:
+        return None
+    wire = record.wire_story
+    return StorySource(
+        wire_story=wire,
+        language=record.source_language or wire.language,
+        credit_line=record.credit_line.strip(),
+    )
+
+
+def translated_q(agency: Agency | Expression | None = None) -> Q:
+    """Stories translated (from `agency`'s story, if given; an OuterRef works too)."""
+    if agency is None:
+        return Q(translation__isnull=False)
+    return Q(translation__wire_story__agency=agency)
+
+
+def source_language_q(language: str) -> Q:
+    """Stories translated from `language` (BCP 47; "ru" also matches "ru-RU")."""
+    return Q(translation__source_language__iexact=language) | Q(
+        translation__source_language__istartswith=f"{language}-"
+    )
+
+
+def same_source_q(stories: QuerySet[Story]) -> Q:
+    """Stories translated from the same agency story as one of `stories`, any version."""
+    return Q(
+        translation__wire_story__agency__in=stories.values("translation__wire_story__agency"),
+        translation__wire_story__guid__in=stories.values("translation__wire_story__guid"),
+    )
 
 
 def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
@@ -65,16 +138,9 @@ def story_prefetch() -> list[str | Prefetch]:
     ]
 
 
-def translation_of(story: Story) -> Any | None:
-    try:
-        return story.translation
-    except ObjectDoesNotExist:
-        return None
-
-
 def credit_line(story: Story) -> str:
-    translation = translation_of(story)
-    return translation.credit_line.strip() if translation is not None else ""
+    source = source_of(story)
+    return source.credit_line if source is not None else ""
 
 
 def attributions_with_role(story: Story, role: AttributionRole) -> list[Attribution]:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import Agency, Section, Story
+from .provenance import translated_q
 from .site import absolute_url, site_domain, site_protocol
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -64,10 +65,7 @@ class AgencySitemap(SiteSitemap):
         # As Story.objects.credited_to() reads the chain, in a form a subquery can correlate.
         latest = (
             Story.objects.live()
-            .filter(
-                Q(attributions__agency=OuterRef("pk"))
-                | Q(translation__wire_story__agency=OuterRef("pk"))
-            )
+            .filter(Q(attributions__agency=OuterRef("pk")) | translated_q(OuterRef("pk")))
             .order_by("-publish_at")
             .values("publish_at")[:1]
         )

@@ -15,7 +15,7 @@ from .provenance import (
     credit_line,
     date_modified,
     machine_translation_disclosure,
-    translation_of,
+    source_of,
     translator_names,
 )
 from .site import absolute_url
@@ -48,14 +48,14 @@ def _iso(moment) -> str | None:
 
 def source_work(story: Story) -> JSON | None:
     """The agency's story we translated, at the version we translated."""
-    translation = translation_of(story)
-    if translation is None:
+    source = source_of(story)
+    if source is None:
         return None
-    wire = translation.wire_story
+    wire = source.wire_story
     work: JSON = {
         "@type": "CreativeWork",
         "headline": wire.headline,
-        "inLanguage": translation.source_language or wire.language,
+        "inLanguage": source.language,
         "publisher": agency_organization(wire.agency),
         "identifier": wire.guid,
         "version": wire.agency_version or str(wire.version),
@@ -99,11 +99,11 @@ def news_article(story: Story) -> JSON:
     # The author is whoever did the reporting: the original reporter if the chain names one,
     # else the agency we translated from, else (an in-house story) ourselves.
     reporters = attributions_with_role(story, AttributionRole.ORIGINAL_REPORTER)
-    translation = translation_of(story)
+    source = source_of(story)
     if reporters:
         data["author"] = [attribution_organization(a) for a in reporters]
-    elif translation is not None:
-        data["author"] = [agency_organization(translation.wire_story.agency)]
+    elif source is not None:
+        data["author"] = [agency_organization(source.agency)]
     else:
         data["author"] = [publisher()]
     if story.byline:

@@ -19,6 +19,7 @@ from .models import AttributionRole, Section, Story, StoryStatus
 from .provenance import (
     date_modified,
     machine_translation_disclosure,
+    same_source_q,
     show_paragraph_provenance,
     story_prefetch,
     with_provenance,
@@ -168,14 +169,7 @@ class StoryDetailView(DetailView):
         stories = list(
             with_provenance(
                 (Story.objects.live() | Story.objects.gone()).filter(slug=slug)
-                | Story.objects.live().filter(
-                    translation__wire_story__agency__in=source.values(
-                        "translation__wire_story__agency"
-                    ),
-                    translation__wire_story__guid__in=source.values(
-                        "translation__wire_story__guid"
-                    ),
-                )
+                | Story.objects.live().filter(same_source_q(source))
             )
         )
         story = next((s for s in stories if s.slug == slug), None)

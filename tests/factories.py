@@ -236,6 +236,8 @@ def story_in_state(
         "body", ["First paragraph of the story.", "Second paragraph, 2014.", "Third paragraph."]
     )
     fields.setdefault("headline", "Talks in Astana")
+    # Publishing needs a section; pass section=None for a story that has none yet.
+    fields.setdefault("section", SectionFactory())
     story = StoryFactory(status=status, assignee=assignee, **fields)
     translation = TranslationFactory(
         story=story,

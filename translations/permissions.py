@@ -56,12 +56,20 @@ def may_work_on(user: AnyUser, story: Story) -> bool:
     )
 
 
+def may_work_on_some(user: AnyUser) -> bool:
+    """May work on at least the stories assigned to them: offered the list's bulk moves."""
+    return user.is_active and (
+        user.has_perm("articles.edit_any_story") or user.has_perm("articles.change_story")
+    )
+
+
+def is_assigned_worker(user: AnyUser, story: Story) -> bool:
+    """The story's own translator, not any editor: who answers a request for changes."""
+    return user.is_active and user.has_perm("articles.change_story") and is_assigned(user, story)
+
+
 def can_edit(user: AnyUser, story: Story) -> bool:
     return story.status in EDITABLE_STATES and may_work_on(user, story)
-
-
-def can_submit(user: AnyUser, story: Story) -> bool:
-    return can_edit(user, story)
 
 
 def can_review(user: AnyUser) -> bool:

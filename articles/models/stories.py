@@ -4,7 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -98,11 +98,9 @@ class StoryQuerySet(models.QuerySet):
             links = links.filter(role=role)
         condition = Exists(links)
         if role in (None, "", AttributionRole.TRANSLATED_FROM):
-            condition |= (
-                Q(translation__wire_story__agency=agency)
-                if agency is not None
-                else Q(translation__isnull=False)
-            )
+            from articles.provenance import translated_q  # it imports the models
+
+            condition |= translated_q(agency)
         return self.filter(condition)
 
 

@@ -1,6 +1,9 @@
 from django import template
 from django.utils.translation import get_language_info
 
+from articles.models import Story
+from articles.provenance import StorySource, source_of
+
 register = template.Library()
 
 
@@ -15,3 +18,9 @@ def language_name(code: str) -> str:
         except KeyError:
             continue
     return code
+
+
+@register.filter
+def story_source(story: Story) -> StorySource | None:
+    """The story's source as articles.provenance.source_of() reads it (None: in-house)."""
+    return source_of(story)

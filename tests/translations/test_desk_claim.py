@@ -156,7 +156,7 @@ def test_who_may_claim(client, who, claim_status):
 
 def test_an_editor_reassigns_and_a_translator_may_not(translator, other_translator, editor):
     story = wire_story_claim(wire_story=WireStoryFactory(), actor=translator)
-    with pytest.raises(PermissionDenied, match="Only editors"):
+    with pytest.raises(PermissionDenied, match="Only an editor may reassign"):
         story_reassign(story=story, actor=other_translator, assignee=other_translator)
     story_reassign(story=story, actor=editor, assignee=other_translator)
     story.refresh_from_db()

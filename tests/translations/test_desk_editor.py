@@ -6,7 +6,13 @@ from django.urls import reverse
 from articles.models import StoryStatus
 from tests.factories import ReviewCommentFactory, TranslatorFactory, WireStoryFactory
 from tests.translations.desk_helpers import editor_form, editor_url
-from translations.models import AuditEvent, EventType, ParagraphOrigin, QAAcknowledgement
+from translations.models import (
+    AuditEvent,
+    EventType,
+    ParagraphOrigin,
+    QAAcknowledgement,
+    WorkingCopy,
+)
 from translations.services.desk import wire_story_claim
 
 pytestmark = pytest.mark.django_db
@@ -187,15 +193,45 @@ def test_a_warning_is_acknowledged_on_the_record(client, translator, story):
     assert story.status == StoryStatus.IN_REVIEW
 
 
-def test_autosave_answers_json_and_refuses_a_stale_revision(client, translator, story):
+def test_autosave_keeps_one_working_copy_and_no_revision_until_a_person_saves(
+    client, translator, story
+):
     client.force_login(translator)
     data = filled(editor_form(client, story)) | {"op": "save"}
+    revisions, events = story.revisions.count(), AuditEvent.objects.count()
+
     first = client.post(editor_url(story), data, headers={"X-Desk-Autosave": "1"})
-    assert first.status_code == 200
-    assert first.json()["revision"] == 2
+    data["p-0-text"] = "Typed later, kept over the first autosave."
+    second = client.post(editor_url(story), data, headers={"X-Desk-Autosave": "1"})
+    reopened = client.get(editor_url(story)).content.decode()
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert second.json()["revision"] == story.revision
+    assert WorkingCopy.objects.filter(story=story).count() == 1
+    assert (story.revisions.count(), AuditEvent.objects.count()) == (revisions, events)
+    assert "Typed later, kept over the first autosave." in reopened
+    assert "This is your text as autosaved at" in reopened
+
+    client.post(editor_url(story), data)
+
+    story.refresh_from_db()
+    assert story.revisions.count() == revisions + 1
+    assert story.revisions.get(number=story.revision).reason == "saved"
+    assert not WorkingCopy.objects.filter(story=story).exists()
+    assert AuditEvent.objects.count() == events  # a save is not a move
     stale = client.post(editor_url(story), data, headers={"X-Desk-Autosave": "1"})
     assert stale.status_code == 409
-    assert "revision 2" in stale.json()["conflict"]
+    assert f"revision {story.revision}" in stale.json()["conflict"]
+
+
+def test_leaving_the_desk_keeps_a_revision(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story)) | {"op": "save", "leaving": "1"}
+
+    client.post(editor_url(story), data)
+
+    story.refresh_from_db()
+    assert story.revisions.get(number=story.revision).reason == "left"
 
 
 def test_the_story_list_links_to_the_desk(client, translator, story):

@@ -185,7 +185,8 @@ def test_2014_typed_as_2041_is_an_error_and_blocks_submission_until_fixed(
         "Paragraph 2: 2014 in the source is missing from the translation, which has 2041 instead."
         in page
     )
-    assert "Saved, but The translation does not pass its checks: 1 error(s)" in page
+    assert "It cannot be submitted yet: the checks found 1 error to fix." in page
+    assert "Saved, but" not in page
     story.refresh_from_db()
     assert story.status == StoryStatus.DRAFT
     assert story.paragraphs.order_by("position")[1].text == mistyped[1]
@@ -213,4 +214,4 @@ def test_a_glossary_term_left_out_raises_its_check(client, translator, sample_tr
     response = post_text(client, story, headline, [without_term, *target[1:]], "submit")
     story.refresh_from_db()
     assert story.status == StoryStatus.DRAFT
-    assert "1 warning(s) to acknowledge" in response.content.decode()
+    assert "the checks found 1 warning to acknowledge" in response.content.decode()

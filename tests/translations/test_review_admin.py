@@ -254,8 +254,8 @@ def test_list_actions_call_the_services_and_are_offered_only_to_those_allowed(
     assert 'value="approve_selected"' not in translator_list
     assert 'value="submit_selected"' in translator_list
     page = response.content.decode()
-    assert "2 approved" in page
-    assert "Cannot approve a story that is draft" in page
+    assert "2 stories approved" in page
+    assert "“Approve only” is not possible: the story is draft" in page
     assert AuditEvent.objects.filter(event_type=EventType.STORY_APPROVED).count() == 2
     draft.refresh_from_db()
     assert draft.status == StoryStatus.DRAFT
@@ -312,3 +312,48 @@ def test_the_story_list_filters_scheduled_apart_from_published(client, editor, v
     body = page.content.decode()
     for headline in {"Now", "Later", "Talks in Astana"}:
         assert (f">{headline}</a>" in body) is (headline in shown), headline
+
+
+def test_approve_and_publish_is_one_step_that_asks_for_a_missing_section(
+    client, translator, editor
+):
+    story = story_in_state(StoryStatus.IN_REVIEW, assignee=translator, section=None)
+    section = SectionFactory(name="Politics")
+    url = reverse("admin:articles_story_move", args=[story.pk, "approve-publish"])
+    client.force_login(editor)
+
+    review = client.get(reverse("admin:articles_story_review", args=[story.pk])).content.decode()
+    refused = client.post(url, {"publish_at": "", "comment": ""})
+    story.refresh_from_db()
+    assert story.status == StoryStatus.IN_REVIEW
+    response = client.post(url, {"publish_at": "", "comment": "", "section": section.pk})
+
+    assert "Approve and publish" in review
+    assert 'name="section"' in review
+    assert refused.status_code == 400
+    assert "This field is required" in refused.content.decode()
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert (story.status, story.section) == (StoryStatus.PUBLISHED, section)
+    assert list(
+        AuditEvent.objects.filter(story=story).order_by("pk").values_list("event_type", flat=True)
+    )[-2:] == [EventType.STORY_APPROVED, EventType.STORY_PUBLISHED]
+
+
+def test_the_editor_is_not_offered_to_resubmit_right_after_requesting_changes(
+    client, translator, editor
+):
+    story = story_in_state(StoryStatus.IN_REVIEW, assignee=translator)
+    client.force_login(editor)
+
+    client.post(
+        reverse("admin:articles_story_move", args=[story.pk, "request-changes"]),
+        {"comment": "Check the date.", "paragraph_key": ""},
+    )
+    page = client.get(reverse("admin:articles_story_review", args=[story.pk])).content.decode()
+    client.force_login(translator)
+    own = client.get(reverse("admin:articles_story_change", args=[story.pk])).content.decode()
+
+    resubmit = reverse("admin:articles_story_move", args=[story.pk, "resubmit"])
+    assert resubmit not in page
+    assert resubmit in own

@@ -24,6 +24,9 @@ class AuditEventAdmin(WireSpeedMetricsMixin, admin.ModelAdmin):
     search_fields = ["story__headline", "actor__username", "comment"]
     list_select_related = ["story", "actor"]
     date_hierarchy = "created_at"
+    # The detail page as the list reads it: statuses by their names, not their stored codes.
+    fields = ["created_at", "event_type", "story_column", "actor", "move", "comment", "payload"]
+    readonly_fields = ["story_column", "move"]
 
     def get_queryset(self, request):
         # A translator reads the history of the stories within reach, and no one else's.

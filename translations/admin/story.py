@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.html import format_html
@@ -5,6 +6,7 @@ from django.utils.html import format_html
 from articles.models import Story, StoryStatus
 from translations import permissions
 from translations.permissions import stories_visible_to
+from translations.services.editing import DRAFT_SLUG_PREFIX
 
 from .desk import DeskAdminMixin
 from .review import ReviewAdminMixin
@@ -33,6 +35,26 @@ class StatusFilter(admin.SimpleListFilter):
                 return queryset & Story.objects.live()
             case value:
                 return queryset.filter(status=value)
+
+
+PENDING_SLUG_HELP = "Empty: made from the headline when the story is published."
+
+
+def has_pending_slug(story: Story | None) -> bool:
+    """A claimed draft's slug is a placeholder that nobody should have to read."""
+    return story is not None and story.slug.startswith(DRAFT_SLUG_PREFIX)
+
+
+class StoryForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields and has_pending_slug(self.instance):
+            self.initial["slug"] = ""
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = PENDING_SLUG_HELP
+
+    def clean_slug(self) -> str:
+        return self.cleaned_data["slug"] or self.instance.slug
 
 
 @admin.register(Story)
@@ -74,6 +96,7 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
         "withdrawal_note",
     ]
     autocomplete_fields = ["lead_image"]
+    form = StoryForm
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # A story starts from the wire queue ("Start translation"), with its provenance.
@@ -84,7 +107,16 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
         slug_open = (
             obj is not None and obj.publish_at is None and permissions.is_editor(request.user)
         )
-        return self.always_readonly + ([] if slug_open else ["slug"])
+        return self.always_readonly + ([] if slug_open else ["slug_column"])
+
+    def get_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
+        # Read-only, the slug shows as slug_column, which does not print a placeholder.
+        editable = "slug_column" not in self.get_readonly_fields(request, obj)
+        return [f if f != "slug" or editable else "slug_column" for f in self.fields]
+
+    @admin.display(description="Slug")
+    def slug_column(self, obj: Story) -> str:
+        return "Made from the headline when published" if has_pending_slug(obj) else obj.slug
 
     class Media:
         css = {"all": ["css/review.css"]}

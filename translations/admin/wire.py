@@ -179,6 +179,17 @@ class WireStoryAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    # Read-only for everyone: no Save or Delete buttons on a story kept as delivered. The queue's
+    # own actions (start translation, discard) change it through the services.
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": "Wire queue", **(extra_context or {})})
+
     def has_claim_permission(self, request: HttpRequest) -> bool:
         return permissions.is_desk_member(request.user)
 

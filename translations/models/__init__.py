@@ -7,7 +7,7 @@ from .provenance import (
     TranslationMethod,
     TranslationQuerySet,
 )
-from .review import QAAcknowledgement, ReviewComment, StoryRevision
+from .review import QAAcknowledgement, ReviewComment, StoryRevision, WorkingCopy
 
 __all__ = [
     "AuditEvent",
@@ -22,4 +22,5 @@ __all__ = [
     "Translation",
     "TranslationMethod",
     "TranslationQuerySet",
+    "WorkingCopy",
 ]

@@ -86,3 +86,31 @@ class QAAcknowledgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.check_code}: {self.message[:40]}"
+
+
+class WorkingCopy(models.Model):
+    """A person's text of a story as the desk last autosaved it: one per person and story,
+    overwritten by each autosave and dropped when they save. Not a revision: revisions are kept
+    when a person saves, submits or leaves, so that the history reads as their decisions."""
+
+    story = models.ForeignKey(
+        "articles.Story", on_delete=models.CASCADE, related_name="working_copies"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    based_on_revision = models.PositiveIntegerField(
+        help_text="The revision the text was typed on; a copy of an older one is not offered."
+    )
+    headline = models.CharField(max_length=500)
+    summary = models.TextField(blank=True)
+    paragraphs = models.JSONField(
+        default=list, help_text='[{"key": ..., "text": ..., "sources": [0, 1]}, ...]'
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "author"], name="working_copy_one_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.story} (working copy of {self.author})"

@@ -7,6 +7,8 @@ editor sees what was waived and by whom.
 
 from collections.abc import Sequence
 
+from django.template.defaultfilters import pluralize
+
 from articles.models import Story, StoryParagraph
 from translations.models import GlossaryTerm, QAAcknowledgement
 from translations.services.errors import WorkflowError
@@ -56,9 +58,14 @@ class QAError(WorkflowError):
         problems = report.errors + report.unacknowledged_warnings
         listed = " ".join(issue.message for issue in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        errors, warnings = len(report.errors), len(report.unacknowledged_warnings)
+        owed = [
+            f"{errors} error{pluralize(errors)} to fix" if errors else "",
+            f"{warnings} warning{pluralize(warnings)} to acknowledge" if warnings else "",
+        ]
         super().__init__(
-            f"The translation does not pass its checks: {len(report.errors)} error(s) to fix "
-            f"and {len(report.unacknowledged_warnings)} warning(s) to acknowledge. {listed}{more}"
+            "It cannot be submitted yet: the checks found "
+            f"{' and '.join(o for o in owed if o)}. {listed}{more}"
         )
 
 

@@ -10,6 +10,27 @@ HEADLINE_KEY = "headline"
 SUMMARY_KEY = "summary"
 
 
+# What each check is called where people read it (the review page, the acknowledgements).
+CHECK_LABELS = {
+    "empty": "Empty paragraph",
+    "identical": "Same as the source",
+    "untranslated": "Source paragraph not translated",
+    "numbers": "Numbers differ from the source",
+    "numbers.extra": "Number not in the source",
+    "quotes.unbalanced": "Unbalanced quotation marks",
+    "quotes.count": "Quotation marks differ from the source",
+    "glossary": "Glossary term",
+    "length": "Length differs from the source",
+    "credit.missing": "Credit line missing",
+    "credit.agency": "Credit line names another agency",
+}
+
+
+def check_label(code: str) -> str:
+    """A check's name for people; an unknown code reads as words rather than as a code."""
+    return CHECK_LABELS.get(code) or code.replace("_", " ").replace(".", ": ").capitalize()
+
+
 class Severity(models.TextChoices):
     ERROR = "error", "Error"
     WARNING = "warning", "Warning"

@@ -1,8 +1,9 @@
-"""The review workflow of a story, one function per move (see product.md).
+"""The review workflow of a story, one service per move of the table in translations/workflow.py.
 
-draft --submit--> in_review --approve--> approved --publish--> published --withdraw--> withdrawn
-in_review --request changes--> changes_requested --resubmit--> in_review
-published --correct--> published; a story being worked on can be reassigned to another translator.
+The table says which state each move starts from and leads to, who may make it, which audit
+events it writes and which side effects it has; `_guard`, `_apply` and `_fire` read it, and
+each service adds only what is its own (the QA gate, the comment, the publish time...).
+The generated diagram is in README.md.
 
 Comments and revisions have their own modules (comments.py, revisions.py).
 """
@@ -17,12 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.cache import purge_public_pages
-from articles.models import Correction, PubStatus, Story, StoryStatus
+from articles.models import Correction, PubStatus, Section, Story, StoryStatus
 from articles.tasks import reindex_stories
 from translations import notifications, permissions
 from translations.memory import memory_store_story
 from translations.models import EventType, ReviewComment
 from translations.qa import qa_require_passed
+from translations.workflow import STATES, WORKFLOW, Effect, Move, refused_by_four_eyes, state_of
 
 from .audit import audit_record
 from .disclosure import story_disclose_provenance
@@ -35,32 +37,36 @@ def _lock(story: Story) -> Story:
     return Story.objects.select_for_update().get(pk=story.pk)
 
 
-def _require_state(story: Story, allowed: set[StoryStatus], move: str) -> None:
-    if story.status not in allowed:
+def _guard(story: Story, actor: AbstractBaseUser, move: Move) -> None:
+    """The table's rules for this move: the state (WorkflowError, 409 in the admin), who may
+    (PermissionDenied, 403), four eyes."""
+    if not move.is_open(story):
+        allowed = sorted(move.sources, key=list(STATES).index)
         raise WorkflowError(
-            f"Cannot {move} a story that is {story.display_status.lower()}; it must be "
-            + " or ".join(sorted(StoryStatus(s).label.lower() for s in allowed))
-            + "."
+            f"“{move.label}” is not possible: the story is {story.display_status.lower()}; it "
+            "must be " + " or ".join(STATES[s].lower() for s in allowed) + "."
         )
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise PermissionDenied(message)
+    if not move.permitted(actor, story):
+        raise PermissionDenied(f"Only {move.who.label} may {move.label.lower()} this story.")
+    if refused_by_four_eyes(move, actor, story):
+        raise WorkflowError(
+            "You translated this story, so you cannot approve it: "
+            "another editor must review it (four eyes)."
+        )
 
 
 def _apply(
     story: Story,
     *,
     actor: AbstractBaseUser,
-    to: StoryStatus,
     event: EventType,
+    to: str | None = None,
     comment: str = "",
     payload: dict | None = None,
     **fields: object,
 ) -> Story:
     from_status = story.status
-    story.status = to
+    story.status = to or story.status
     for name, value in fields.items():
         setattr(story, name, value)
     story.save(update_fields=["status", "updated_at", *fields])
@@ -69,7 +75,7 @@ def _apply(
         event_type=event,
         story=story,
         from_status=from_status,
-        to_status=to,
+        to_status=story.status,
         comment=comment,
         # The revision moved lets the review page diff against the last submitted text.
         payload={"revision": story.revision, **(payload or {})},
@@ -77,46 +83,66 @@ def _apply(
     return story
 
 
-def story_submit(*, story: Story, actor: AbstractBaseUser, comment: str = "") -> Story:
-    """Send a draft to the editors' review queue."""
+def _fire(move: Move, story: Story, comment: str = "") -> None:
+    """The move's side effects: memory inside the transaction, the rest once it commits."""
+    later = {
+        Effect.MAIL_EDITORS: partial(notifications.notify_submitted, story),
+        Effect.MAIL_TRANSLATOR_CHANGES: partial(
+            notifications.notify_changes_requested, story, comment
+        ),
+        Effect.MAIL_TRANSLATOR_PUBLISHED: partial(notifications.notify_published, story),
+        Effect.MAIL_NEW_ASSIGNEE: partial(notifications.notify_reassigned, story),
+        Effect.REINDEX: partial(reindex_stories.enqueue, [story.pk]),
+        Effect.PURGE: purge_public_pages,
+    }
+    for effect in move.effects:
+        if effect == Effect.STORE_MEMORY:
+            memory_store_story(story)
+        else:
+            transaction.on_commit(later[effect], robust=True)
+
+
+def _target(move: Move) -> str | None:
+    # The table's "scheduled" is stored as published (with its time ahead).
+    return StoryStatus.PUBLISHED if move.target == "scheduled" else move.target
+
+
+def story_move(*, story: Story, actor: AbstractBaseUser, move: str, comment: str = "") -> Story:
+    """Make a move of the table that needs nothing but a comment: guard, state, audit, effects.
+
+    The named services below are this plus what their move needs of its own.
+    """
+    the_move = WORKFLOW[move]
     with transaction.atomic():
         story = _lock(story)
-        _require_state(story, {StoryStatus.DRAFT}, "submit")
-        _require(
-            permissions.can_submit(actor, story),
-            "Only the assigned translator or an editor may submit this story.",
-        )
+        _guard(story, actor, the_move)
+        for event in the_move.events:
+            story = _apply(story, actor=actor, event=event, to=_target(the_move), comment=comment)
+        _fire(the_move, story, comment)
+    return story
+
+
+def _submission(move: str, story: Story, actor: AbstractBaseUser, comment: str) -> Story:
+    the_move = WORKFLOW[move]
+    with transaction.atomic():
+        story = _lock(story)
+        _guard(story, actor, the_move)
         qa_require_passed(story)
         story = _apply(
-            story,
-            actor=actor,
-            to=StoryStatus.IN_REVIEW,
-            event=EventType.STORY_SUBMITTED,
-            comment=comment,
+            story, actor=actor, event=the_move.events[0], to=_target(the_move), comment=comment
         )
-        transaction.on_commit(partial(notifications.notify_submitted, story), robust=True)
+        _fire(the_move, story, comment)
     return story
+
+
+def story_submit(*, story: Story, actor: AbstractBaseUser, comment: str = "") -> Story:
+    """Send a draft to the editors' review queue, once it passes the QA checks."""
+    return _submission("submit", story, actor, comment)
 
 
 def story_resubmit(*, story: Story, actor: AbstractBaseUser, comment: str = "") -> Story:
     """Send a story back to review after the requested changes."""
-    with transaction.atomic():
-        story = _lock(story)
-        _require_state(story, {StoryStatus.CHANGES_REQUESTED}, "resubmit")
-        _require(
-            permissions.can_submit(actor, story),
-            "Only the assigned translator or an editor may resubmit this story.",
-        )
-        qa_require_passed(story)
-        story = _apply(
-            story,
-            actor=actor,
-            to=StoryStatus.IN_REVIEW,
-            event=EventType.STORY_RESUBMITTED,
-            comment=comment,
-        )
-        transaction.on_commit(partial(notifications.notify_submitted, story), robust=True)
-    return story
+    return _submission("resubmit", story, actor, comment)
 
 
 def story_request_changes(
@@ -127,10 +153,10 @@ def story_request_changes(
     comment = comment.strip()
     if not comment:
         raise WorkflowError("Requesting changes needs a comment that says what to change.")
+    move = WORKFLOW["request-changes"]
     with transaction.atomic():
         story = _lock(story)
-        _require_state(story, {StoryStatus.IN_REVIEW}, "request changes on")
-        _require(permissions.can_review(actor), "Only editors may request changes.")
+        _guard(story, actor, move)
         if paragraph_key and not story.paragraphs.filter(key=paragraph_key).exists():
             raise WorkflowError(f"The story has no paragraph {paragraph_key!r} to comment on.")
         review_comment = ReviewComment.objects.create(
@@ -139,51 +165,31 @@ def story_request_changes(
         story = _apply(
             story,
             actor=actor,
-            to=StoryStatus.CHANGES_REQUESTED,
-            event=EventType.CHANGES_REQUESTED,
+            to=_target(move),
+            event=move.events[0],
             comment=comment,
             payload={"comment": review_comment.pk, "paragraph": paragraph_key},
         )
-        transaction.on_commit(
-            partial(notifications.notify_changes_requested, story, comment), robust=True
-        )
+        _fire(move, story, comment)
     return story
-
-
-def _translated_by(story: Story, user: AbstractBaseUser) -> bool:
-    return permissions.has_translated(user, story)
 
 
 def story_approve(*, story: Story, actor: AbstractBaseUser, comment: str = "") -> Story:
     """Accept a story for publication. Four eyes: never one's own translation."""
-    with transaction.atomic():
-        story = _lock(story)
-        _require_state(story, {StoryStatus.IN_REVIEW}, "approve")
-        _require(permissions.can_review(actor), "Only editors may approve stories.")
-        if _translated_by(story, actor):
-            raise WorkflowError(
-                "You translated this story, so you cannot approve it: "
-                "another editor must review it (four eyes)."
-            )
-        story = _apply(
-            story,
-            actor=actor,
-            to=StoryStatus.APPROVED,
-            event=EventType.STORY_APPROVED,
-            comment=comment,
-        )
-        memory_store_story(story)
-    return story
+    return story_move(story=story, actor=actor, move="approve", comment=comment)
 
 
 def publish_blockers(story: Story) -> list[str]:
-    """What stands between an approved story and publication, in words for the editor."""
+    """What stands between an approved story and publication, in words for the editor.
+
+    A missing section is not among them: the publishing form asks for it.
+    """
+    problems = []
     translation = getattr(story, "translation", None)
     if translation is None:
-        return []
+        return problems
     wire = translation.wire_story
     agency = wire.agency
-    problems = []
     if not agency.allows_republication:
         problems.append(f"{agency.name}'s licence does not allow republication.")
     if agency.requires_credit and not translation.credit_line.strip():
@@ -217,42 +223,87 @@ def earliest_publish_time(story: Story, chosen: datetime | None = None) -> datet
     return max(times)
 
 
+def _publish(
+    story: Story,
+    *,
+    actor: AbstractBaseUser,
+    publish_at: datetime | None,
+    section: Section | None,
+    comment: str,
+) -> Story:
+    """The publishing half of "publish" and "approve and publish", inside their transaction."""
+    if section is not None and section.pk != story.section_id:
+        story.section = section
+        story.save(update_fields=["section", "updated_at"])
+    problems = publish_blockers(story)
+    if story.section_id is None:
+        problems.insert(0, "Choose a section: readers find stories by section.")
+    if problems:
+        raise WorkflowError("Cannot publish: " + " ".join(problems))
+    when = earliest_publish_time(story, publish_at)
+    previous = story.publish_at
+    story = _apply(
+        story,
+        actor=actor,
+        to=StoryStatus.PUBLISHED,
+        event=EventType.STORY_PUBLISHED,
+        comment=comment,
+        publish_at=when,
+        slug=public_slug(story),
+        payload={
+            "publish_at": when.isoformat(),
+            "requested": (publish_at or when).isoformat(),
+            "previous_publish_at": previous.isoformat() if previous else None,
+        },
+    )
+    story_disclose_provenance(story=story)
+    return story
+
+
 def story_publish(
-    *, story: Story, actor: AbstractBaseUser, publish_at: datetime | None = None, comment: str = ""
+    *,
+    story: Story,
+    actor: AbstractBaseUser,
+    publish_at: datetime | None = None,
+    section: Section | None = None,
+    comment: str = "",
 ) -> Story:
     """Publish now, or schedule for `publish_at`; the embargo is always respected.
 
     A scheduled story (published, its time still ahead) may be published again to move its time.
+    A story without a section needs one (`section`) to be published.
     """
+    move = WORKFLOW["publish"]
     with transaction.atomic():
         story = _lock(story)
-        if story.status == StoryStatus.PUBLISHED and not story.is_scheduled:
+        if state_of(story) == StoryStatus.PUBLISHED:
             raise WorkflowError("This story is already public; correct or withdraw it instead.")
-        _require_state(story, {StoryStatus.APPROVED, StoryStatus.PUBLISHED}, "publish")
-        _require(permissions.can_publish(actor), "Only editors may publish stories.")
-        problems = publish_blockers(story)
-        if problems:
-            raise WorkflowError("Cannot publish: " + " ".join(problems))
-        when = earliest_publish_time(story, publish_at)
-        previous = story.publish_at
-        story = _apply(
-            story,
-            actor=actor,
-            to=StoryStatus.PUBLISHED,
-            event=EventType.STORY_PUBLISHED,
-            comment=comment,
-            publish_at=when,
-            slug=public_slug(story),
-            payload={
-                "publish_at": when.isoformat(),
-                "requested": (publish_at or when).isoformat(),
-                "previous_publish_at": previous.isoformat() if previous else None,
-            },
+        _guard(story, actor, move)
+        story = _publish(
+            story, actor=actor, publish_at=publish_at, section=section, comment=comment
         )
-        story_disclose_provenance(story=story)
-        transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
-        transaction.on_commit(purge_public_pages, robust=True)
-        transaction.on_commit(partial(notifications.notify_published, story), robust=True)
+        _fire(move, story, comment)
+    return story
+
+
+def story_approve_and_publish(
+    *,
+    story: Story,
+    actor: AbstractBaseUser,
+    publish_at: datetime | None = None,
+    section: Section | None = None,
+    comment: str = "",
+) -> Story:
+    """Approve a story in review and publish (or schedule) it in one step: both or neither."""
+    move = WORKFLOW["approve-publish"]
+    with transaction.atomic():
+        story = _lock(story)
+        _guard(story, actor, move)
+        story = _apply(story, actor=actor, to=StoryStatus.APPROVED, event=EventType.STORY_APPROVED)
+        story = _publish(
+            story, actor=actor, publish_at=publish_at, section=section, comment=comment
+        )
+        _fire(move, story, comment)
     return story
 
 
@@ -269,10 +320,10 @@ def story_correct(
     note = note.strip()
     if not note:
         raise WorkflowError("A correction needs a note: readers see it under the story.")
+    move = WORKFLOW["correct"]
     with transaction.atomic():
         story = _lock(story)
-        _require_state(story, {StoryStatus.PUBLISHED}, "correct")
-        _require(permissions.can_publish(actor), "Only editors may correct stories.")
+        _guard(story, actor, move)
         before = _text_of(story)
         story_write_text(
             story=story,
@@ -288,15 +339,14 @@ def story_correct(
         correction = Correction.objects.create(story=story, note=note, created_by=actor)
         audit_record(
             actor=actor,
-            event_type=EventType.STORY_CORRECTED,
+            event_type=move.events[0],
             story=story,
             from_status=story.status,
             to_status=story.status,
             comment=note,
             payload={"revision": story.revision, "correction": correction.pk},
         )
-        transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
-        transaction.on_commit(purge_public_pages, robust=True)
+        _fire(move, story, note)
     return correction
 
 
@@ -310,35 +360,31 @@ def story_withdraw(*, story: Story, actor: AbstractBaseUser, note: str) -> Story
     note = note.strip()
     if not note:
         raise WorkflowError("Withdrawing needs a note: readers see it at the story's URL.")
+    move = WORKFLOW["withdraw"]
     with transaction.atomic():
         story = _lock(story)
-        _require_state(story, {StoryStatus.PUBLISHED}, "withdraw")
-        _require(permissions.can_publish(actor), "Only editors may withdraw stories.")
+        _guard(story, actor, move)
         story = _apply(
             story,
             actor=actor,
-            to=StoryStatus.WITHDRAWN,
-            event=EventType.STORY_WITHDRAWN,
+            to=_target(move),
+            event=move.events[0],
             comment=note,
             withdrawn_at=timezone.now(),
             withdrawal_note=note,
         )
-        transaction.on_commit(partial(reindex_stories.enqueue, [story.pk]), robust=True)
-        transaction.on_commit(purge_public_pages, robust=True)
+        _fire(move, story, note)
     return story
-
-
-REASSIGNABLE_STATES = {StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.CHANGES_REQUESTED}
 
 
 def story_reassign(
     *, story: Story, actor: AbstractBaseUser, assignee: AbstractBaseUser, comment: str = ""
 ) -> Story:
     """Give a story still being worked on to another translator of the desk."""
+    move = WORKFLOW["reassign"]
     with transaction.atomic():
         story = _lock(story)
-        _require_state(story, REASSIGNABLE_STATES, "reassign")
-        _require(permissions.can_reassign(actor), "Only editors may reassign stories.")
+        _guard(story, actor, move)
         if not permissions.is_desk_member(assignee):
             raise WorkflowError(f"{assignee} is not an active member of the translation desk.")
         if story.assignee_id == assignee.pk:
@@ -347,8 +393,7 @@ def story_reassign(
         story = _apply(
             story,
             actor=actor,
-            to=story.status,
-            event=EventType.STORY_REASSIGNED,
+            event=move.events[0],
             comment=comment,
             assignee=assignee,
             payload={
@@ -360,5 +405,5 @@ def story_reassign(
         translation = getattr(story, "translation", None)
         if translation is not None:
             translation.translators.add(assignee)
-        transaction.on_commit(partial(notifications.notify_reassigned, story), robust=True)
+        _fire(move, story, comment)
     return story

@@ -17,7 +17,13 @@ from translations.memory import memory_fuzzy
 from translations.models import ParagraphOrigin, ReviewComment
 from translations.qa import HEADLINE_KEY, SUMMARY_KEY, glossary_for, qa_run
 from translations.qa.glossary import highlight_terms
-from translations.services.desk import editing_lock_holder, story_editing_start, story_text
+from translations.services.desk import (
+    editing_lock_holder,
+    story_editing_start,
+    story_text,
+    working_copy_text,
+)
+from translations.workflow import DESK_SUBMISSIONS, WORKFLOW
 
 from . import forms
 from .base import DeskBaseMixin
@@ -60,19 +66,22 @@ class DeskEditorMixin(DeskBaseMixin):
             # Nobody can save a story in review or published, so a lock left from its drafting
             # days means nothing and would only alarm the reader.
             holder = None
-        header, formset = self.desk_forms_for(story)
+        header, formset, restored = self.desk_forms_for(story, request.user)
         context = self.desk_context(
             request, story, header=header, formset=formset, lock_holder=holder
         )
+        context["restored_at"] = restored.saved_at if restored else None
         return TemplateResponse(request, self.desk_editor_template, context)
 
-    def desk_forms_for(self, story: Story) -> tuple[DeskHeaderForm, object]:
-        text = story_text(story)
+    def desk_forms_for(self, story: Story, user) -> tuple[DeskHeaderForm, object, object]:
+        """The forms with the story's text, or with the user's autosaved text typed on it."""
+        autosaved = working_copy_text(story, user) if permissions.can_edit(user, story) else None
+        text, copy = autosaved or (story_text(story), None)
         header = DeskHeaderForm(
             initial={"revision": story.revision, "headline": text.headline, "summary": text.summary}
         )
         formset = DeskParagraphFormSet(prefix="p", initial=forms.formset_initial(text.paragraphs))
-        return header, formset
+        return header, formset, copy
 
     def desk_context(
         self,
@@ -114,7 +123,13 @@ class DeskEditorMixin(DeskBaseMixin):
                     origin=alignment.get_origin_display() if alignment else "",
                     origin_code=alignment.origin if alignment else "",
                     score=alignment.memory_score if alignment else None,
-                    issues=issues_for(report, key) if key else [],
+                    # An untouched paragraph is not yet an error: the progress line counts it,
+                    # and submitting names it.
+                    issues=[
+                        view
+                        for view in (issues_for(report, key) if key else [])
+                        if view.issue.code != "empty" or str(form["text"].value() or "").strip()
+                    ],
                     comments=[c for c in comments if key and c.paragraph_key == key],
                 )
             )
@@ -135,6 +150,9 @@ class DeskEditorMixin(DeskBaseMixin):
             "header": header,
             "formset": formset,
             "rows": rows,
+            "translated_count": sum(
+                1 for row in rows if str(row.form["text"].value() or "").strip()
+            ),
             "untranslated_after": untranslated_after,
             "headline_html": highlight_terms(source.headline, glossary),
             "summary_html": highlight_terms(source.summary, glossary),
@@ -148,7 +166,8 @@ class DeskEditorMixin(DeskBaseMixin):
             "comment_numbers": row_numbers,
             "report": report,
             "can_edit": can_edit,
-            "can_submit": can_edit and permissions.can_submit(request.user, story),
+            "can_submit": can_edit
+            and any(WORKFLOW[m].available_to(request.user, story) for m in DESK_SUBMISSIONS),
             "lock_holder": lock_holder,
             "machine_translation": bool(settings.MT_BACKEND),
             "assignees": self._assignees() if permissions.can_reassign(request.user) else None,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
+from translations.diffing import html_word_diff
 from translations.memory import MemoryMatch
 from translations.models import ReviewComment
 from translations.qa import Issue, QAReport
@@ -50,6 +51,19 @@ class ConflictRow:
     def differs(self) -> bool:
         return (self.theirs.text if self.theirs else None) != (
             self.yours.text if self.yours else None
+        )
+
+    @property
+    def word_diff(self) -> SafeString:
+        """Yours against theirs word by word: their words you lack in <del>, yours in <ins>."""
+        return html_word_diff(
+            self.theirs.text if self.theirs else "", self.yours.text if self.yours else ""
+        )
+
+    @property
+    def can_take_theirs(self) -> bool:
+        return bool(
+            self.differs and self.theirs and self.yours and self.yours.key == self.theirs.key
         )
 
 

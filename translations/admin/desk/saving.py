@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -25,10 +26,13 @@ from translations.services.comments import comment_resolve
 from translations.services.desk import (
     DeskParagraph,
     SaveConflict,
+    StoryText,
     qa_acknowledge,
+    story_autosave,
     story_editing_stop,
     story_machine_suggest,
     story_save,
+    story_text,
 )
 from translations.services.errors import WorkflowError
 
@@ -60,6 +64,11 @@ class DeskSavingMixin(DeskEditorMixin):
             return TemplateResponse(request, self.desk_editor_template, context, status=400)
         op, _, argument = request.POST.get("op", "save").partition(":")
         text = forms.submitted_text(header, formset)
+        if autosave:
+            return self.desk_autosave(request, story, header, text)
+        # A plain save sent by the page's script (Ctrl+S); structural buttons still reload.
+        in_place = request.headers.get("X-Desk-Save") == "1" and op == "save"
+        text = self.desk_take_theirs(request, story, text)
         paragraphs = self.desk_restructure(op, argument, list(text.paragraphs), story)
         try:
             result = story_save(
@@ -69,22 +78,75 @@ class DeskSavingMixin(DeskEditorMixin):
                 headline=text.headline,
                 summary=text.summary,
                 paragraphs=forms.split_blank_lines(paragraphs),
+                reason=(
+                    "left"
+                    if request.POST.get("leaving")
+                    else "submitted"
+                    if op == "submit"
+                    else "saved"
+                ),
             )
         except SaveConflict as conflict:
-            if autosave:
+            if in_place:
                 return JsonResponse({"conflict": str(conflict)}, status=409)
             return self.desk_conflict(request, story, conflict)
         except WorkflowError as error:
-            if autosave:
-                return JsonResponse({"error": str(error)}, status=400)
+            if in_place:
+                return JsonResponse({"error": f"Nothing was saved: {error}"}, status=400)
             messages.error(request, f"Nothing was saved: {error}")
             context = self.desk_context(request, story, header=header, formset=formset)
             return TemplateResponse(request, self.desk_editor_template, context, status=400)
-        if autosave:
+        if in_place:
+            # Ctrl+S in the desk: the same save, answered without reloading the page.
             return JsonResponse(
-                {"revision": result.story.revision, "saved_at": result.story.updated_at.isoformat()}
+                {
+                    "revision": result.story.revision,
+                    "message": self._saved_message(result.story, result.report),
+                    "merged": result.merged_with is not None,
+                }
+            )
+        if result.merged_with is not None:
+            name = result.merged_with.get_username() if result.merged_with else "Someone"
+            messages.info(
+                request,
+                f"{name} saved in the meantime; their changes to other paragraphs are kept "
+                "with yours.",
             )
         return self.desk_after_save(request, result.story, op, argument, result.report)
+
+    @staticmethod
+    def desk_take_theirs(request: HttpRequest, story: Story, text: StoryText) -> StoryText:
+        """The conflict page's "take theirs": those paragraphs (by key, or the headline or
+        summary) get the saved text in place of the one typed."""
+        taken = set(request.POST.getlist("take_theirs"))
+        if not taken:
+            return text
+        theirs = story_text(story)
+        saved = {p.key: p for p in theirs.paragraphs}
+        return StoryText(
+            theirs.headline if "headline" in taken else text.headline,
+            theirs.summary if "summary" in taken else text.summary,
+            [saved[p.key] if p.key in taken and p.key in saved else p for p in text.paragraphs],
+        )
+
+    def desk_autosave(self, request: HttpRequest, story: Story, header, text) -> JsonResponse:
+        """Keep the text in the user's working copy: no revision until a person saves."""
+        try:
+            copy = story_autosave(
+                story=story,
+                actor=request.user,
+                based_on_revision=header.cleaned_data["revision"],
+                headline=text.headline,
+                summary=text.summary,
+                paragraphs=forms.split_blank_lines(list(text.paragraphs)),
+            )
+        except SaveConflict as conflict:
+            return JsonResponse({"conflict": str(conflict)}, status=409)
+        except WorkflowError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        return JsonResponse(
+            {"revision": copy.based_on_revision, "saved_at": copy.saved_at.isoformat()}
+        )
 
     def desk_restructure(
         self, op: str, argument: str, paragraphs: list[DeskParagraph], story: Story
@@ -174,18 +236,21 @@ class DeskSavingMixin(DeskEditorMixin):
             else:
                 messages.success(request, self._saved_message(story, report))
         except WorkflowError as error:
-            messages.error(request, f"Saved, but {error}")
+            messages.error(request, f"Saved (revision {story.revision}). {error}")
         anchor = f"#p-{argument}" if op in {"merge", "add", "drop", "use_match"} else ""
         return HttpResponseRedirect(editor_url + anchor)
 
     @staticmethod
     def _saved_message(story: Story, report: QAReport) -> str:
         message = f"Saved (revision {story.revision})."
-        if report.errors or report.unacknowledged_warnings:
-            message += (
-                f" Checks: {len(report.errors)} error(s), "
-                f"{len(report.unacknowledged_warnings)} warning(s) to look at."
-            )
+        errors, warnings = len(report.errors), len(report.unacknowledged_warnings)
+        found = [
+            f"{n} {word}{pluralize(n)}" for n, word in ((errors, "error"), (warnings, "warning"))
+        ]
+        if errors and warnings:
+            message += f" The checks found {found[0]} and {found[1]} to look at."
+        elif errors or warnings:
+            message += f" The checks found {found[0] if errors else found[1]} to look at."
         return message
 
     def desk_conflict(

@@ -1,37 +1,54 @@
-"""The story list's bulk actions (submit, approve, publish) and the permissions that show them.
+"""The story list's bulk actions: one per move of the workflow table that has a `bulk`
+description, offered to those the table allows it on some story.
 
 Each story goes through its workflow service on its own: one refused does not stop the others,
 and each refusal is reported with its reason.
 """
 
-from django.contrib import admin, messages
+from collections.abc import Callable
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.admin.options import Action, ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from articles.models import Story
-from translations import permissions
 from translations.services.errors import WorkflowError
-from translations.services.workflow import story_approve, story_publish, story_submit
+from translations.services.workflow import story_move, story_publish, story_submit
+from translations.workflow import WORKFLOW, Move
+
+# Moves whose service does more than the table's guard (the QA gate, the publish time); the
+# others go through story_move.
+SERVICES: dict[str, Callable[..., object]] = {"submit": story_submit, "publish": story_publish}
+
+
+def action_name(move: Move) -> str:
+    return f"{move.name.replace('-', '_')}_selected"
 
 
 class ReviewActionsMixin:
-    actions = ["submit_selected", "approve_selected", "publish_selected"]
+    def get_actions(
+        self, request: HttpRequest, action_location=ActionLocation.CHANGE_LIST
+    ) -> dict[str, Action]:
+        actions = super().get_actions(request, action_location)
+        if action_location != ActionLocation.CHANGE_LIST:
+            return actions
+        for move in WORKFLOW.values():
+            if move.bulk and move.who.may_some(request.user):
+                name = action_name(move)
+                actions[name] = Action(
+                    func=partial(self._bulk, move=move),
+                    name=name,
+                    description=move.bulk,
+                    plural_description=move.bulk,
+                    locations=[ActionLocation.CHANGE_LIST],
+                )
+        return actions
 
-    # Permissions of the list actions (ModelAdmin asks has_<name>_permission).
-    def has_submit_permission(self, request: HttpRequest) -> bool:
-        user = request.user
-        return user.is_active and (
-            user.has_perm("articles.change_story") or user.has_perm("articles.edit_any_story")
-        )
-
-    def has_review_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_review(request.user)
-
-    def has_publish_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_publish(request.user)
-
-    def _bulk(self, request: HttpRequest, queryset: QuerySet[Story], service, done: str) -> None:
+    def _bulk(self, modeladmin, request: HttpRequest, queryset: QuerySet[Story], *, move: Move):
+        service = SERVICES.get(move.name, partial(story_move, move=move.name))
         moved, refused = 0, []
         for story in queryset:
             try:
@@ -41,18 +58,7 @@ class ReviewActionsMixin:
             else:
                 moved += 1
         if moved:
-            self.message_user(request, f"{moved} {done}.", messages.SUCCESS)
+            done = f"{moved} {'story' if moved == 1 else 'stories'} {move.done}."
+            self.message_user(request, done, messages.SUCCESS)
         for message in refused:
             self.message_user(request, message, messages.ERROR)
-
-    @admin.action(description="Submit selected stories for review", permissions=["submit"])
-    def submit_selected(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._bulk(request, queryset, story_submit, "submitted for review")
-
-    @admin.action(description="Approve selected stories", permissions=["review"])
-    def approve_selected(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._bulk(request, queryset, story_approve, "approved")
-
-    @admin.action(description="Publish selected stories now", permissions=["publish"])
-    def publish_selected(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._bulk(request, queryset, story_publish, "published")

@@ -8,9 +8,10 @@ from django.urls import reverse
 from articles.models import Story, StoryStatus
 from translations import permissions
 from translations.services.workflow import publish_blockers
+from translations.workflow import moves_available, refused_by_four_eyes
 
 from .context import source_flags
-from .moves import MOVES
+from .moves import make_form, move_form
 
 
 def public_url(story: Story) -> str:
@@ -69,12 +70,13 @@ class StoryPagesMixin:
         """The workflow panel of the change form and the review page: the moves open to the user,
         why others are refused, and warnings about the source."""
         user = request.user
-        moves = [m for m in MOVES.values() if m.available_to(user, story)]
-        refusals = []
-        if MOVES["approve"].available_to(user, story) and permissions.has_translated(user, story):
-            moves.remove(MOVES["approve"])
-            refusals.append("You translated this story, so another editor must approve it.")
-        if MOVES["publish"].available_to(user, story):
+        moves, refusals = [], []
+        for move in moves_available(user, story):
+            if not refused_by_four_eyes(move, user, story):
+                moves.append(move)
+            elif not refusals:
+                refusals.append("You translated this story, so another editor must approve it.")
+        if any(move.target == "published" for move in moves):
             refusals += publish_blockers(story)
         translation = getattr(story, "translation", None)
         newer_source = (
@@ -83,7 +85,12 @@ class StoryPagesMixin:
         )
         return {
             "workflow_moves": [
-                (move, move.make_form(story), self._url("move", story, move=move.name))
+                (
+                    move,
+                    make_form(move, story),
+                    self._url("move", story, move=move.name),
+                    move_form(move).own_page,
+                )
                 for move in moves
             ],
             "workflow_refusals": refusals,

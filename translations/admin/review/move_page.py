@@ -1,6 +1,7 @@
 """The page of one workflow move (submit, approve, publish, withdraw...): its form, and the
 answer to it: 403 for a move that is not the user's to make, 409 with the reason for one the
-story's state or the rules refuse. The moves themselves are defined in moves.py."""
+story's state or the rules refuse. Which moves exist is the workflow table's
+(translations/workflow.py); their forms are in moves.py."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from articles.models import Story
 from translations.services.errors import WorkflowError
+from translations.workflow import WORKFLOW, Move
 
 from .base import StoryPagesMixin
-from .moves import MOVES, Move
+from .moves import make_form, perform
 
 
 class MovePageMixin(StoryPagesMixin):
@@ -31,12 +33,12 @@ class MovePageMixin(StoryPagesMixin):
         story = self.get_queryset(request).filter(pk=object_id).first()
         if story is None:
             raise Http404("No such story.")
-        the_move: Move | None = MOVES.get(move)
+        the_move: Move | None = WORKFLOW.get(move)
         if the_move is None:
             raise Http404("No such move.")
         if not the_move.permitted(request.user, story):
             raise PermissionDenied(f"{the_move.label} is not yours to do on this story.")
-        form = the_move.make_form(story, request.POST if request.method == "POST" else None)
+        form = make_form(the_move, story, request.POST if request.method == "POST" else None)
         status = 200
         refusal = ""
         if request.method != "POST" and not the_move.is_open(story):
@@ -48,7 +50,7 @@ class MovePageMixin(StoryPagesMixin):
             status = 409
         elif request.method == "POST" and form.is_valid():
             try:
-                message = the_move.perform(story, request.user, form)
+                message = perform(the_move, story, request.user, form)
             except WorkflowError as error:
                 form.add_error(None, str(error))
                 status = 409

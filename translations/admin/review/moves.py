@@ -1,7 +1,8 @@
-"""The workflow moves as the admin offers them: who sees the button, its form, the service it calls.
+"""The form and the service call of each move of the workflow table (translations/workflow.py).
 
-Each move's `permitted` answers by role alone and `is_open` by state alone, so that the admin
-can tell "not yours to do" (403) from "not now" (409). The services check both again.
+The table decides which moves exist, where and for whom; this module only says what each one
+asks for and what it answers. A move of the table with no entry here asks for an optional
+comment and goes through `story_move`.
 """
 
 from collections.abc import Callable
@@ -13,14 +14,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.text import Truncator
 
-from articles.models import Story, StoryStatus
+from articles.models import Section, Story
 from translations import permissions
-from translations.permissions import AnyUser
 from translations.services.editing import ParagraphInput
 from translations.services.workflow import (
-    REASSIGNABLE_STATES,
     story_approve,
+    story_approve_and_publish,
     story_correct,
+    story_move,
     story_publish,
     story_reassign,
     story_request_changes,
@@ -28,6 +29,7 @@ from translations.services.workflow import (
     story_submit,
     story_withdraw,
 )
+from translations.workflow import Move
 
 
 class CommentForm(forms.Form):
@@ -59,6 +61,10 @@ class RequestChangesForm(forms.Form):
 
 
 class PublishForm(CommentForm):
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.order_by("name"),
+        help_text="Readers find stories by section; a story is published in one.",
+    )
     publish_at = forms.DateTimeField(
         label="Publish at (UTC)",
         required=False,
@@ -66,6 +72,13 @@ class PublishForm(CommentForm):
         help_text="Empty for now. A later time schedules the story; a source embargo ending "
         "later wins.",
     )
+    field_order = ["section", "publish_at", "comment"]
+
+    def __init__(self, *args: Any, story: Story, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Asked only of a story that has none; its section is changed on its change form.
+        if story.section_id is not None:
+            del self.fields["section"]
 
 
 class WithdrawForm(forms.Form):
@@ -125,54 +138,33 @@ class CorrectForm(forms.Form):
 
 
 @dataclass(frozen=True)
-class Move:
-    name: str
-    label: str
-    is_open: Callable[[Story], bool]
-    permitted: Callable[[AnyUser, Story], bool]
+class MoveForm:
+    """What a move asks for in the admin and how its answer reaches the service."""
+
     form_class: type[forms.Form]
-    perform: Callable[[Story, AbstractBaseUser, forms.Form], str]
+    perform: Callable[[Move, Story, AbstractBaseUser, forms.Form], str]
     takes_story: bool = False  # the form needs the story (paragraph choices, assignees)
-    danger: bool = False
-
-    def available_to(self, user: AnyUser, story: Story) -> bool:
-        return self.is_open(story) and self.permitted(user, story)
-
-    def make_form(self, story: Story, data: Any = None) -> forms.Form:
-        # Several moves' forms share a page: their ids must not clash.
-        auto_id = f"id_{self.name}_%s"
-        if self.takes_story:
-            return self.form_class(data, story=story, auto_id=auto_id)
-        return self.form_class(data, auto_id=auto_id)
+    own_page: bool = False  # too big for the panel: its button opens the move's page
 
 
-def _in(*states: StoryStatus) -> Callable[[Story], bool]:
-    return lambda story: story.status in states
+def _by_table(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+    story = story_move(
+        story=story, actor=actor, move=move.name, comment=form.cleaned_data["comment"]
+    )
+    return f"The story is {move.done}; it is now {story.display_status.lower()}."
 
 
-def _reviewer(user: AnyUser, story: Story) -> bool:
-    return permissions.can_review(user)
-
-
-def _publisher(user: AnyUser, story: Story) -> bool:
-    return permissions.can_publish(user)
-
-
-def _reassigner(user: AnyUser, story: Story) -> bool:
-    return permissions.can_reassign(user)
-
-
-def _submit(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _submit(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     story_submit(story=story, actor=actor, comment=form.cleaned_data["comment"])
     return "Submitted for review; the editors have been told."
 
 
-def _resubmit(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _resubmit(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     story_resubmit(story=story, actor=actor, comment=form.cleaned_data["comment"])
     return "Resubmitted for review; the editors have been told."
 
 
-def _request_changes(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _request_changes(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     story_request_changes(
         story=story,
         actor=actor,
@@ -182,28 +174,46 @@ def _request_changes(story: Story, actor: AbstractBaseUser, form: forms.Form) ->
     return "Changes requested; the translator has been told."
 
 
-def _approve(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _approve(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     story_approve(story=story, actor=actor, comment=form.cleaned_data["comment"])
     return "Approved: it can now be published or scheduled."
 
 
-def _publish(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
-    story = story_publish(
-        story=story,
-        actor=actor,
-        publish_at=form.cleaned_data["publish_at"],
-        comment=form.cleaned_data["comment"],
-    )
+def _published(story: Story) -> str:
     when = f"{story.publish_at:%Y-%m-%d %H:%M} UTC"
     return f"Scheduled for {when}." if story.is_scheduled else f"Published at {when}."
 
 
-def _withdraw(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _publish(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+    data = form.cleaned_data
+    story = story_publish(
+        story=story,
+        actor=actor,
+        publish_at=data["publish_at"],
+        section=data.get("section"),
+        comment=data["comment"],
+    )
+    return _published(story)
+
+
+def _approve_publish(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+    data = form.cleaned_data
+    story = story_approve_and_publish(
+        story=story,
+        actor=actor,
+        publish_at=data["publish_at"],
+        section=data.get("section"),
+        comment=data["comment"],
+    )
+    return "Approved. " + _published(story)
+
+
+def _withdraw(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     story_withdraw(story=story, actor=actor, note=form.cleaned_data["note"])
     return "Withdrawn: its URL now answers 410 Gone with your note."
 
 
-def _reassign(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _reassign(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     assignee = form.cleaned_data["assignee"]
     story_reassign(
         story=story, actor=actor, assignee=assignee, comment=form.cleaned_data["comment"]
@@ -211,7 +221,7 @@ def _reassign(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     return f"Reassigned to {assignee}; they have been told."
 
 
-def _correct(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+def _correct(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     assert isinstance(form, CorrectForm)
     data = form.cleaned_data
     story_correct(
@@ -225,69 +235,32 @@ def _correct(story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
     return "Corrected: the note shows under the story with its time."
 
 
-MOVES: dict[str, Move] = {
-    move.name: move
-    for move in [
-        Move(
-            "submit",
-            "Submit for review",
-            _in(StoryStatus.DRAFT),
-            permissions.may_work_on,
-            CommentForm,
-            _submit,
-        ),
-        Move(
-            "resubmit",
-            "Resubmit for review",
-            _in(StoryStatus.CHANGES_REQUESTED),
-            permissions.may_work_on,
-            CommentForm,
-            _resubmit,
-        ),
-        Move(
-            "request-changes",
-            "Request changes",
-            _in(StoryStatus.IN_REVIEW),
-            _reviewer,
-            RequestChangesForm,
-            _request_changes,
-            takes_story=True,
-        ),
-        Move("approve", "Approve", _in(StoryStatus.IN_REVIEW), _reviewer, CommentForm, _approve),
-        Move(
-            "publish",
-            "Publish or schedule",
-            lambda story: story.status == StoryStatus.APPROVED or story.is_scheduled,
-            _publisher,
-            PublishForm,
-            _publish,
-        ),
-        Move(
-            "correct",
-            "Correct",
-            _in(StoryStatus.PUBLISHED),
-            _publisher,
-            CorrectForm,
-            _correct,
-            takes_story=True,
-        ),
-        Move(
-            "withdraw",
-            "Withdraw",
-            _in(StoryStatus.PUBLISHED),
-            _publisher,
-            WithdrawForm,
-            _withdraw,
-            danger=True,
-        ),
-        Move(
-            "reassign",
-            "Reassign",
-            _in(*REASSIGNABLE_STATES),
-            _reassigner,
-            ReassignForm,
-            _reassign,
-            takes_story=True,
-        ),
-    ]
+MOVE_FORMS: dict[str, MoveForm] = {
+    "submit": MoveForm(CommentForm, _submit),
+    "resubmit": MoveForm(CommentForm, _resubmit),
+    "request-changes": MoveForm(RequestChangesForm, _request_changes, takes_story=True),
+    "approve-publish": MoveForm(PublishForm, _approve_publish, takes_story=True),
+    "approve": MoveForm(CommentForm, _approve),
+    "publish": MoveForm(PublishForm, _publish, takes_story=True),
+    "correct": MoveForm(CorrectForm, _correct, takes_story=True, own_page=True),
+    "withdraw": MoveForm(WithdrawForm, _withdraw),
+    "reassign": MoveForm(ReassignForm, _reassign, takes_story=True),
 }
+BY_TABLE = MoveForm(CommentForm, _by_table)
+
+
+def move_form(move: Move) -> MoveForm:
+    return MOVE_FORMS.get(move.name, BY_TABLE)
+
+
+def make_form(move: Move, story: Story, data: Any = None) -> forms.Form:
+    """The move's form; several share a page, so their ids carry the move's name."""
+    spec = move_form(move)
+    auto_id = f"id_{move.name}_%s"
+    if spec.takes_story:
+        return spec.form_class(data, story=story, auto_id=auto_id)
+    return spec.form_class(data, auto_id=auto_id)
+
+
+def perform(move: Move, story: Story, actor: AbstractBaseUser, form: forms.Form) -> str:
+    return move_form(move).perform(move, story, actor, form)

@@ -10,11 +10,13 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from articles.models import StoryStatus
 from translations import permissions
 from translations.diffing import compare_revisions
 from translations.models import ReviewComment, StoryRevision
 from translations.services.comments import comment_add, comment_resolve
 from translations.services.errors import WorkflowError
+from translations.services.review_fix import story_review_fix
 from translations.services.revisions import revision_restore
 
 from .base import StoryPagesMixin
@@ -51,6 +53,11 @@ class ReviewPagesMixin(StoryPagesMixin):
                 name="{}_{}_restore".format(*info),
             ),
             path(
+                "<int:object_id>/review/fix/",
+                view(self.review_fix_view),
+                name="{}_{}_review_fix".format(*info),
+            ),
+            path(
                 "<int:object_id>/comments/",
                 view(self.comment_add_view),
                 name="{}_{}_comment_add".format(*info),
@@ -73,9 +80,36 @@ class ReviewPagesMixin(StoryPagesMixin):
             f"Review: {story.headline}",
             paragraph_choices=paragraph_choices(story),
             comment_url=self._url("comment_add", story),
+            fix_url=(
+                self._url("review_fix", story)
+                if story.status == StoryStatus.IN_REVIEW and permissions.can_review(request.user)
+                else ""
+            ),
             **review_context(story),
             **self.workflow_context(request, story),
         )
+
+    @method_decorator(require_POST)
+    def review_fix_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        story = self._reachable_story(request, object_id)
+        key = request.POST.get("paragraph_key", "")
+        try:
+            story = story_review_fix(
+                story=story,
+                actor=request.user,
+                based_on_revision=int(request.POST.get("revision") or 0),
+                paragraph_key=key,
+                text=request.POST.get("text", ""),
+            )
+        except WorkflowError as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                f"Fixed; kept as your revision {story.revision}, which the translator sees.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(self._url("review", story) + f"#row-{key}")
 
     @method_decorator(require_POST)
     def comment_add_view(self, request: HttpRequest, object_id: int) -> HttpResponse:

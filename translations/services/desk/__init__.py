@@ -18,10 +18,12 @@ from .text import (
     SaveResult,
     StoryText,
     editing_lock_holder,
+    story_autosave,
     story_editing_start,
     story_editing_stop,
     story_save,
     story_text,
+    working_copy_text,
 )
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "editing_lock_holder",
     "qa_acknowledge",
     "source_changes",
+    "story_autosave",
     "story_editing_start",
     "story_editing_stop",
     "story_machine_suggest",
@@ -45,4 +48,5 @@ __all__ = [
     "wire_story_claim",
     "wire_story_confirm_language",
     "wire_story_discard",
+    "working_copy_text",
 ]

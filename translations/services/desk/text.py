@@ -19,16 +19,15 @@ from django.utils import timezone
 from articles.models import Story, StoryParagraph
 from translations import permissions
 from translations.models import (
-    EventType,
     ParagraphAlignment,
     ParagraphOrigin,
     StoryRevision,
     Translation,
     TranslationMethod,
+    WorkingCopy,
 )
 from translations.qa import QAReport, qa_run
 
-from ..audit import audit_record
 from ..editing import ParagraphInput, story_write_text
 from ..errors import WorkflowError
 
@@ -88,6 +87,8 @@ class SaveResult:
     story: Story
     paragraphs: list[StoryParagraph]
     report: QAReport
+    # Set when the save was based on an older revision and combined with the newer one.
+    merged_with: AbstractBaseUser | None = None
 
 
 def story_text(story: Story) -> StoryText:
@@ -136,14 +137,21 @@ def story_save(
                     f"The story is {story.display_status.lower()}: it can no longer be edited."
                 )
             raise PermissionDenied("Only the assigned translator or an editor may edit this story.")
+        merged_with = None
         if based_on_revision != story.revision:
-            raise SaveConflict(
-                story=story,
-                based_on_revision=based_on_revision,
-                yours=StoryText(headline, summary, list(paragraphs)),
-                theirs=story_text(story),
-                saved_by=_last_saved_by(story),
-            )
+            yours = StoryText(headline, summary, list(paragraphs))
+            theirs = story_text(story)
+            merged = _merge_with(story, based_on_revision, theirs, yours)
+            if merged is None:
+                raise SaveConflict(
+                    story=story,
+                    based_on_revision=based_on_revision,
+                    yours=yours,
+                    theirs=theirs,
+                    saved_by=_last_saved_by(story),
+                )
+            headline, summary, paragraphs = merged.headline, merged.summary, merged.paragraphs
+            merged_with = _last_saved_by(story)
         translation = getattr(story, "translation", None)
         if translation is not None:
             _check_source_indexes(paragraphs, translation)
@@ -164,13 +172,77 @@ def story_save(
         if story.editing_by_id != actor.pk:
             story.editing_by, story.editing_since = actor, timezone.now()
             story.save(update_fields=["editing_by", "editing_since"])
-        audit_record(
-            actor=actor,
-            event_type=EventType.STORY_SAVED,
+        # The person's autosaved text is now in this revision. The revision records the save;
+        # the audit log keeps the workflow's moves only.
+        WorkingCopy.objects.filter(story=story, author=actor).delete()
+    return SaveResult(story=story, paragraphs=saved, report=qa_run(story), merged_with=merged_with)
+
+
+def _merge_with(
+    story: Story, based_on_revision: int, theirs: StoryText, yours: StoryText
+) -> StoryText | None:
+    """Yours and theirs combined against the revision yours started from, if they combine."""
+    from .merge import merge_texts  # merge builds on this module's types
+
+    base = StoryRevision.objects.filter(story=story, number=based_on_revision).first()
+    return merge_texts(base, theirs, yours) if base is not None else None
+
+
+def story_autosave(
+    *,
+    story: Story,
+    actor: AbstractBaseUser,
+    based_on_revision: int,
+    headline: str,
+    summary: str,
+    paragraphs: Sequence[DeskParagraph],
+) -> WorkingCopy:
+    """Keep the text as typed in the person's one working copy, overwriting the last; no
+    revision, no audit event. Refused like a save if someone saved since `based_on_revision`."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story.pk)
+        if not permissions.can_edit(actor, story):
+            raise PermissionDenied("Only the assigned translator or an editor may edit this story.")
+        if based_on_revision != story.revision:
+            raise SaveConflict(
+                story=story,
+                based_on_revision=based_on_revision,
+                yours=StoryText(headline, summary, list(paragraphs)),
+                theirs=story_text(story),
+                saved_by=_last_saved_by(story),
+            )
+        copy, _ = WorkingCopy.objects.update_or_create(
             story=story,
-            payload={"revision": story.revision, "reason": reason, "paragraphs": len(saved)},
+            author=actor,
+            defaults={
+                "based_on_revision": based_on_revision,
+                "headline": headline,
+                "summary": summary,
+                "paragraphs": [
+                    {"key": p.key, "text": p.text, "sources": list(p.source_indexes)}
+                    for p in paragraphs
+                ],
+            },
         )
-    return SaveResult(story=story, paragraphs=saved, report=qa_run(story))
+    return copy
+
+
+def working_copy_text(story: Story, user: AbstractBaseUser) -> tuple[StoryText, WorkingCopy] | None:
+    """The user's autosaved text of the story, if it was typed on the current revision."""
+    copy = WorkingCopy.objects.filter(
+        story=story, author=user, based_on_revision=story.revision
+    ).first()
+    if copy is None:
+        return None
+    paragraphs = [
+        DeskParagraph(
+            text=item.get("text", ""),
+            key=item.get("key", ""),
+            source_indexes=tuple(item.get("sources", ())),
+        )
+        for item in copy.paragraphs
+    ]
+    return StoryText(copy.headline, copy.summary, paragraphs), copy
 
 
 def _last_saved_by(story: Story) -> AbstractBaseUser | None:
