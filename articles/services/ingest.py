@@ -15,7 +15,6 @@ from pathlib import Path
 
 import py3langid.langid
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 
 from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.registry import parse
@@ -64,10 +63,42 @@ def detect_language(text: str) -> str:
     return language if confidence >= MIN_DETECTION_CONFIDENCE else ""
 
 
-def _resolve_delivering_agency(item: ParsedItem, agency: Agency | None) -> Agency:
+class AgencyDirectory:
+    """Agencies by name or alias, as Agency.objects.by_name finds them, read once.
+
+    An ingest run asks for the same few names for every item (the delivering agency, each
+    credit); asking the database each time cost more than parsing the item. One directory
+    serves one run: an agency added meanwhile is found by the next run.
+    """
+
+    def __init__(self) -> None:
+        self._agencies: dict[str, Agency] | None = None
+
+    def by_name(self, name: str) -> Agency | None:
+        name = " ".join(name.split())
+        if not name:
+            return None
+        if self._agencies is None:
+            self._agencies = self._load()
+        # upper() on both sides, as the database's case-insensitive match (UPPER) does.
+        return self._agencies.get(name.upper())
+
+    @staticmethod
+    def _load() -> dict[str, Agency]:
+        found: dict[str, Agency] = {}
+        # In the agencies' order (by name), first come first served, as by_name's .first().
+        for agency in Agency.objects.prefetch_related("aliases").order_by("name"):
+            for name in [agency.name, *(alias.name for alias in agency.aliases.all())]:
+                found.setdefault(" ".join(name.split()).upper(), agency)
+        return found
+
+
+def _resolve_delivering_agency(
+    item: ParsedItem, agency: Agency | None, agencies: AgencyDirectory
+) -> Agency:
     if agency is not None:
         return agency
-    found = Agency.objects.by_name(item.agency_name) if item.agency_name else None
+    found = agencies.by_name(item.agency_name) if item.agency_name else None
     if found is None:
         named = (
             f"names {item.agency_name!r}, which is no known agency or alias"
@@ -78,10 +109,12 @@ def _resolve_delivering_agency(item: ParsedItem, agency: Agency | None) -> Agenc
     return found
 
 
-def _attributions(item: ParsedItem, wire_story: WireStory) -> list[Attribution]:
+def _attributions(
+    item: ParsedItem, wire_story: WireStory, agencies: AgencyDirectory
+) -> list[Attribution]:
     attributions: dict[tuple[str, str], Attribution] = {}
     for position, credit in enumerate(item.credits):
-        agency = Agency.objects.by_name(credit.name)
+        agency = agencies.by_name(credit.name)
         if agency is None and not credit.explicit:
             continue
         key = (str(credit.role), credit.name)
@@ -99,10 +132,16 @@ def _attributions(item: ParsedItem, wire_story: WireStory) -> list[Attribution]:
 
 
 def ingest_item(
-    item: ParsedItem, *, source: str, agency: Agency | None = None, language: str = ""
+    item: ParsedItem,
+    *,
+    source: str,
+    agency: Agency | None = None,
+    language: str = "",
+    agencies: AgencyDirectory | None = None,
 ) -> IngestOutcome:
     """Store one parsed item; raises IngestError when it cannot go in."""
-    agency = _resolve_delivering_agency(item, agency)
+    agencies = agencies or AgencyDirectory()
+    agency = _resolve_delivering_agency(item, agency, agencies)
     # The payload's word first, then the caller's, then the text itself, then the agency's habit.
     language = (
         item.language
@@ -115,14 +154,21 @@ def ingest_item(
     if item.pub_status not in PubStatus.values:
         raise IngestError(f"unknown pub status {item.pub_status!r}")
     checksum = hashlib.sha256(item.raw).hexdigest()
-    with transaction.atomic():
-        versions = WireStory.objects.select_for_update().filter(agency=agency, guid=item.guid)
-        existing = versions.filter(checksum=checksum).first()
-        if existing is not None:
+    # No savepoint: ingest_file already runs each item in a transaction of its own.
+    with transaction.atomic(savepoint=False):
+        # One round trip answers both questions: is this payload known, which version is next.
+        versions = list(
+            WireStory.objects.select_for_update()
+            .filter(agency=agency, guid=item.guid)
+            .values_list("pk", "version", "checksum")
+        )
+        known = next((pk for pk, _version, sent in versions if sent == checksum), None)
+        if known is not None:
+            existing = WireStory.objects.select_related("agency").get(pk=known)
             return IngestOutcome(
                 source, Action.UNCHANGED, f"unchanged, already {existing}", existing
             )
-        latest = versions.aggregate(latest=Max("version"))["latest"] or 0
+        latest = max((version for _pk, version, _sent in versions), default=0)
         wire_story = WireStory.objects.create(
             agency=agency,
             guid=item.guid,
@@ -143,7 +189,7 @@ def ingest_item(
             raw_payload=item.raw,
             checksum=checksum,
         )
-        attributions = Attribution.objects.bulk_create(_attributions(item, wire_story))
+        attributions = Attribution.objects.bulk_create(_attributions(item, wire_story, agencies))
     action = Action.NEW_VERSION if latest else Action.CREATED
     unresolved = [a.credited_name for a in attributions if a.agency_id is None]
     message = (
@@ -156,9 +202,18 @@ def ingest_item(
 
 
 def ingest_file(
-    path: Path, *, agency: Agency | None = None, language: str = "", dry_run: bool = False
+    path: Path,
+    *,
+    agency: Agency | None = None,
+    language: str = "",
+    dry_run: bool = False,
+    agencies: AgencyDirectory | None = None,
 ) -> list[IngestOutcome]:
-    """Ingest every item of one file; a bad item is reported and the good ones still go in."""
+    """Ingest every item of one file; a bad item is reported and the good ones still go in.
+
+    Pass one `agencies` directory to every file of a run, so agencies are read once.
+    """
+    agencies = agencies or AgencyDirectory()
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -174,7 +229,9 @@ def ingest_file(
         source = f"{path} [{result.location}]" if result.location else str(path)
         try:
             with transaction.atomic():
-                outcome = ingest_item(result, source=source, agency=agency, language=language)
+                outcome = ingest_item(
+                    result, source=source, agency=agency, language=language, agencies=agencies
+                )
                 if dry_run:
                     transaction.set_rollback(True)
         except (IngestError, IntegrityError) as error:

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Agency
-from articles.services.ingest import Action, ingest_file
+from articles.services.ingest import Action, AgencyDirectory, ingest_file
 
 
 class Command(BaseCommand):
@@ -45,10 +45,13 @@ class Command(BaseCommand):
             if delivering is None:
                 known = ", ".join(Agency.objects.values_list("slug", flat=True)) or "none yet"
                 raise CommandError(f"--agency {agency!r}: no agency has that slug (known: {known})")
+        agencies = AgencyDirectory()
         outcomes = [
             outcome
             for path in paths
-            for outcome in ingest_file(path, agency=delivering, language=language, dry_run=dry_run)
+            for outcome in ingest_file(
+                path, agency=delivering, language=language, dry_run=dry_run, agencies=agencies
+            )
         ]
         prefix = "[dry run] would have " if dry_run else ""
         for outcome in outcomes:
