@@ -63,7 +63,7 @@ lint: dev-deps
 	TESTING=1 $(PY) manage.py makemigrations --check --dry-run --verbosity 1
 
 bench: dev-deps
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles artifacts

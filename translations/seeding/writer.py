@@ -421,13 +421,22 @@ class Batch:
                 if model is AuditEvent:
                     for event, name, target in self._payload_links:
                         event.payload[name] = target.pk
-                kwargs = {"ignore_conflicts": True} if model is MemoryEntry else {}
-                model.objects.bulk_create(self.rows[model], batch_size=BULK_BATCH, **kwargs)
+                rows, kwargs = self.rows[model], {}
+                if model is MemoryEntry:
+                    # Batches written side by side may hold the same pair: in the order of the
+                    # unique key, one waits for the other instead of both for each other.
+                    rows = sorted(rows, key=_memory_key)
+                    kwargs = {"ignore_conflicts": True}
+                model.objects.bulk_create(rows, batch_size=BULK_BATCH, **kwargs)
             documents = self.rows[StorySearchDocument]
             if documents:
                 StorySearchDocument.objects.filter(
                     story_id__in=[d.story_id for d in documents]
                 ).update(vector=search_vector())
+
+
+def _memory_key(entry: MemoryEntry) -> tuple[str, str, str, str]:
+    return (entry.source_language, entry.target_language, entry.source_hash, entry.target_hash)
 
 
 GIN_INDEXES = (STEMS_INDEX, "story_search_vector_gin")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError, IntegrityError, connection, connections
+from django.db import DatabaseError, IntegrityError, ProgrammingError, connection, connections
 from django.utils import timezone
 
 from articles.models import WireStory
@@ -110,9 +110,14 @@ class Command(BaseCommand):
                 f"Seeding failed on a database constraint (nothing of the failing batch was "
                 f"kept): {error}. Another --tag may clash with existing data."
             ) from error
-        except DatabaseError as error:
+        except ProgrammingError as error:
             raise CommandError(
                 f"Seeding failed: {error}. Is the database migrated (manage.py migrate)?"
+            ) from error
+        except DatabaseError as error:
+            raise CommandError(
+                f"Seeding failed: {error}. The batches written so far are complete; running "
+                "the command again adds the rest."
             ) from error
         if verbosity >= 1:
             prefix = "Dry run, nothing written. Would write" if dry_run else "Wrote"
