@@ -78,6 +78,10 @@ def test_rows_of_every_model(seeded):
     assert WireStory.objects.filter(version__gt=1).exists()
     assert WireStory.objects.filter(translations=None, discarded_at=None).exists()
     assert set(WireStory.objects.values_list("language", flat=True)) == {"ru", "kk", "tr", "az"}
+    # The desk's people are in their groups, and cannot log in.
+    story = Story.objects.select_related("assignee").first()
+    assert story.assignee.groups.filter(name="Translators").exists()
+    assert not story.assignee.has_usable_password()
     assert counts["ReviewComment"] >= 1
     assert counts["Correction"] >= 1
     assert counts["MemoryEntry"] > STORIES * 8

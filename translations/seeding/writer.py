@@ -126,11 +126,12 @@ def references(tag: str, *, dry_run: bool) -> References:
                 {"username": f"{tag}-{role}-{number}"},
                 {"first_name": first, "last_name": last, "is_staff": True},
             )
-            if user._state.adding and not dry_run:
-                # Data, not accounts: nobody logs in as a seeded person.
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
-                user.groups.add(Group.objects.get(name=group))
+            if not dry_run:
+                if not user.password:
+                    # Data, not accounts: nobody logs in as a seeded person.
+                    user.set_unusable_password()
+                    user.save(update_fields=["password"])
+                user.groups.add(Group.objects.get(name=group))  # writes only if missing
             users.append(user)
         return users
 
