@@ -20,8 +20,6 @@ from .text import Facts, ParallelText, parallel_text
 IN_PROGRESS_STATES = ("draft", "in_review", "changes_requested", "approved", "scheduled")
 ARCHIVED_STATES = ("withdrawn", "corrected")
 STATES = (*IN_PROGRESS_STATES, *ARCHIVED_STATES, "published")
-# Among STORIES_PER_CYCLE stories, one in each state above but "published"; the rest published.
-STORIES_PER_CYCLE = 50
 # The archive's pace: one published story about every ARCHIVE_STEP, newest now.
 ARCHIVE_STEP = timedelta(minutes=7)
 TRANSLATION_LANGUAGE = "en"
