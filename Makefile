@@ -79,7 +79,7 @@ worker: deps
 	fi
 
 bench: dev-deps
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Production on one host: the settings come from the environment (README, "Production"), so
 # without SECRET_KEY this stops at once. gunicorn (gunicorn.conf.py) and the task worker run side

@@ -21,6 +21,7 @@ from django.contrib.postgres.search import (
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.expressions import CombinedExpression
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -74,6 +75,12 @@ _START, _STOP = "\x02", "\x03"
 _CONTROL = str.maketrans("", "", _START + _STOP)
 
 
+def _without_sentinels(text: str) -> str:
+    # Two replace() calls, not str.translate(_CONTROL): the same result, many times faster on
+    # long non-ASCII text, which matters when a whole archive is indexed.
+    return text.replace(_START, "").replace(_STOP, "")
+
+
 def text_search_config(language: str) -> str:
     """The PostgreSQL text search configuration for a BCP 47 tag ("ru-RU" -> "russian")."""
     primary = language.split("-")[0].strip().lower()
@@ -104,24 +111,40 @@ def index_stories(story_ids: Iterable[int]) -> int:
             story__status=StoryStatus.PUBLISHED
         ).delete()
         for story in stories:
-            text = "\n\n".join(
-                part for part in [story.summary, *(p.text for p in story.paragraphs.all())] if part
-            )
+            document = search_document(story, [p.text for p in story.paragraphs.all()])
             StorySearchDocument.objects.update_or_create(
                 story=story,
                 defaults={
-                    "config": text_search_config(story.language),
-                    "headline": story.headline.translate(_CONTROL),
-                    "text": text.translate(_CONTROL),
+                    "config": document.config,
+                    "headline": document.headline,
+                    "text": document.text,
                 },
             )
             count += 1
-        # The headline weighs more than the body in the ranking (weight A over B).
         StorySearchDocument.objects.filter(story_id__in=[s.pk for s in stories]).update(
-            vector=SearchVector("headline", config=F("config"), weight="A")
-            + SearchVector("text", config=F("config"), weight="B")
+            vector=search_vector()
         )
     return count
+
+
+def search_document(story: Story, paragraphs: Sequence[str]) -> StorySearchDocument:
+    """The (unsaved) search document of `story` with these paragraph texts, without its vector,
+    which search_vector() computes in the database."""
+    text = "\n\n".join(part for part in [story.summary, *paragraphs] if part)
+    return StorySearchDocument(
+        story=story,
+        config=text_search_config(story.language),
+        headline=_without_sentinels(story.headline),
+        text=_without_sentinels(text),
+    )
+
+
+def search_vector() -> CombinedExpression:
+    """What StorySearchDocument.vector holds, computed from the document's own columns."""
+    # The headline weighs more than the body in the ranking (weight A over B).
+    return SearchVector("headline", config=F("config"), weight="A") + SearchVector(
+        "text", config=F("config"), weight="B"
+    )
 
 
 def _configs_in_use() -> list[str]:

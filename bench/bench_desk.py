@@ -24,6 +24,7 @@ from django.urls import reverse
 from rapidfuzz import fuzz, process
 
 from articles.models import Agency, WireStory
+from bench.budgets import figure
 from translations.memory import (
     FUZZY_OFFERS,
     MIN_FUZZY_SCORE,
@@ -38,6 +39,7 @@ from translations.services.desk import wire_story_claim
 ENTRIES = 100_000
 PARAGRAPHS = 40
 EDITOR_QUERY_BUDGET = 15
+WORST_LOOKUP_MS = 100
 ROUNDS = 3  # each paragraph is looked up this many times: a worst case is not one unlucky sample
 CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 VOWELS = "аеиоуыэюяё"
@@ -225,6 +227,10 @@ def run() -> None:
         f"near-match look-up, one paragraph at a time ({PARAGRAPHS} paragraphs x {ROUNDS}): "
         f"{milliseconds(timings)}"
     )
+    figure("desk: editor page queries (40 paragraphs)", page_queries, "queries",
+           EDITOR_QUERY_BUDGET, at_least=False)  # fmt: skip
+    figure("desk: worst near-match look-up of a paragraph", max(timings) * 1000, "ms",
+           WORST_LOOKUP_MS, at_least=False)  # fmt: skip
 
     expected = exhaustive_near_matches(story_paragraphs)
     offered_scores = [[m.score for m in matches] for matches in found]

@@ -1,8 +1,11 @@
-"""Run the benchmarks: every bench/bench_*.py module's run().
+"""Run the benchmarks: every bench/bench_*.py module's run(), by its ORDER, then its name.
 
-Benchmarks measure (query counts, timings) and print figures; they are not tests and assert
-nothing about time. Each runs in a throwaway test database (test_<name>), never in the data of
-DATABASE_URL itself. Run with DATABASE_URL set to PostgreSQL for the figures that matter:
+Benchmarks measure (query counts, timings) and print figures; they are not tests. A figure
+with a budget is reported through bench.budgets.figure() and printed with PASS or FAIL; the
+summary at the end repeats them all, and the exit code is 1 if any budget fails. Data comes
+from `manage.py seed_newsroom` (bench.seeding.seeded). Each run uses a throwaway test database
+(test_<name>), never the data of DATABASE_URL itself. Run with DATABASE_URL set to PostgreSQL
+for the figures that matter:
 
     DATABASE_URL=postgres://user@127.0.0.1:5432/newsroom python bench/run.py [--keepdb] [name ...]
 
@@ -33,6 +36,8 @@ def main(arguments: list[str]) -> int:
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
     django.setup()
+    from bench.budgets import FIGURES
+
     modules = sorted(p.stem for p in BENCH_DIR.glob("bench_*.py"))
     if names:
         unknown = sorted(set(names) - set(modules) - set(OPTIONAL))
@@ -44,8 +49,10 @@ def main(arguments: list[str]) -> int:
     databases = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
     try:
         print(f"Database: {connection.vendor}")
-        for name in modules:
-            module = importlib.import_module(f"bench.{name}")
+        loaded = [importlib.import_module(f"bench.{name}") for name in modules]
+        loaded.sort(key=lambda module: (getattr(module, "ORDER", 50), module.__name__))
+        for module in loaded:
+            name = module.__name__.removeprefix("bench.")
             print(f"\n== {name}: {(module.__doc__ or '').strip().splitlines()[0]}")
             started = time.perf_counter()
             module.run()
@@ -53,7 +60,13 @@ def main(arguments: list[str]) -> int:
     finally:
         if not keepdb:
             teardown_databases(databases, verbosity=0)
-    return 0
+    print("\n== Summary")
+    for figure in FIGURES:
+        print(f"  {figure}")
+    failed = [figure for figure in FIGURES if figure.holds is False]
+    if failed:
+        print(f"{len(failed)} of {len(FIGURES)} figures miss their budget.")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
