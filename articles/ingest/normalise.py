@@ -170,14 +170,19 @@ def normalise_item(item: ParsedItem) -> ParsedItem:
     one_line = {name: clean_one_line(getattr(item, name), name) for name in _ONE_LINE_FIELDS}
     if not _visible(one_line["guid"]):
         raise ParseError("blank: the item has no identifier", where="field guid")
-    headline = clean_headline(item.headline)
+    # Agencies send a kill as the bare guid with pubStatus canceled; the ingest keeps the text it
+    # cancels (articles.services.ingest), so only such a notice may come without one.
+    bare_cancel = item.pub_status.strip() == "canceled" and not (
+        _visible(item.headline) and item.paragraphs
+    )
+    headline = "" if bare_cancel and not _visible(item.headline) else clean_headline(item.headline)
     language = clean_language(item.language)
     paragraphs = [
         text
         for n, p in enumerate(item.paragraphs)
         if (text := clean_multiline(p, f"paragraph {n + 1}"))
     ]
-    if not paragraphs:
+    if not paragraphs and not bare_cancel:
         raise ParseError(
             "no body text is left once control characters are removed", where="field paragraphs"
         )

@@ -83,7 +83,12 @@ def parse_feed(data: bytes, *, language: str = "") -> list[ParseResult]:
         refuse_entity_declarations(data)
     except ParseError as error:
         return [error]
-    document = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        document = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeError, ValueError, OverflowError) as error:
+        # feedparser turns character references into text itself, and one naming no character
+        # ("&#xD800;", a surrogate; "&#99999999999;") escapes it as this.
+        return [ParseError(f"not a readable RSS or Atom feed: {error}")]
     if not document.get("version") and not document.entries:
         reason = document.get("bozo_exception") or "no RSS or Atom root element"
         return [ParseError(f"not a readable RSS or Atom feed: {reason}")]

@@ -6,6 +6,7 @@ import pytest
 
 from articles.ingest.base import CreditRole, ParsedItem, ParseError, SkippedItem
 from articles.ingest.registry import detect, parse
+from articles.ingest.syndication import parse_feed
 from articles.models import WireStory
 from articles.services.ingest import Action, ingest_data, ingest_file
 from tests.factories import AgencyFactory
@@ -160,3 +161,16 @@ def test_title_only_entry_is_skipped():
     (skipped,) = parse(feed, "feed.rss")
     assert isinstance(skipped, SkippedItem)
     assert "only on its web page" in skipped.reason
+
+
+@pytest.mark.parametrize("reference", ["&#xD800;", "&#99999999999;"])
+def test_a_character_reference_naming_no_character_is_the_parsers_error(reference):
+    feed = (
+        '<rss version="2.0"><channel><title>Wire</title><item><title>Headline</title>'
+        f"<description>{reference} text</description></item></channel></rss>"
+    ).encode()
+
+    [error] = parse_feed(feed)
+
+    assert isinstance(error, ParseError)
+    assert str(error).startswith("not a readable RSS or Atom feed")

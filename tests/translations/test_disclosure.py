@@ -16,7 +16,12 @@ from django.urls import reverse
 
 from articles.models import ParagraphMethod, SiteSettings
 from tests.articles.conftest import assert_valid
-from tests.factories import AgencyFactory, MemoryEntryFactory, WireStoryFactory
+from tests.factories import (
+    AgencyFactory,
+    MemoryEntryFactory,
+    SectionFactory,
+    WireStoryFactory,
+)
 from translations.services.desk import (
     DeskParagraph,
     story_machine_suggest,
@@ -47,7 +52,7 @@ def _source():
 def _publish(story, translator, editor):
     story_submit(story=story, actor=translator)
     story_approve(story=story, actor=editor)
-    return story_publish(story=story, actor=editor)
+    return story_publish(story=story, actor=editor, section=SectionFactory())
 
 
 def _save(story, translator, texts, **changes):

@@ -12,7 +12,13 @@ import time_machine
 from django.urls import reverse
 
 from articles.models import StoryStatus
-from tests.factories import AgencyFactory, TranslatorFactory, WireStoryFactory, story_in_state
+from tests.factories import (
+    AgencyFactory,
+    SectionFactory,
+    TranslatorFactory,
+    WireStoryFactory,
+    story_in_state,
+)
 from translations.metrics import wire_speed_figures
 from translations.metrics.charts import duration_text
 from translations.metrics.figures import percentile
@@ -51,7 +57,7 @@ def through_the_desk(traveller, *, wire, translator, editor, at, claim, submit, 
     traveller.move_to(at + claim + submit + approve)
     story_approve(story=story, actor=editor)
     traveller.move_to(at + claim + submit + approve + publish)
-    return story_publish(story=story, actor=editor)
+    return story_publish(story=story, actor=editor, section=SectionFactory())
 
 
 @pytest.fixture
