@@ -231,6 +231,8 @@ if apps.is_installed("django_tasks_redis"):
     class RedisTaskResultAdmin(SuperusersOnly, RedisTaskAdmin):
         def has_run_permission(self, request: HttpRequest) -> bool:
             return self._is_superuser(request)
+
+
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
     """Where the wire comes from, and whether it still comes: failing or idle feeds in red."""

@@ -51,6 +51,8 @@ S3 backend; any S3-compatible server), else to MEDIA_ROOT:
   public, their URLs stable and cacheable, so the bucket (or the CDN) must allow reading].
 - FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, FEED_DROP_SETTLE_SECONDS: feed polling's limits (seconds,
   bytes, seconds) [30, 20 MiB, 2].
+- EVENT_CLUSTER_WINDOW_HOURS, EVENT_CLUSTER_THRESHOLD: two reports of one event are at most this
+  many hours apart [36]; the score from which a wire story joins an event [2.75].
 """
 
 import os
@@ -304,3 +306,8 @@ MT_TIMEOUT = float(os.environ.get("MT_TIMEOUT", "15"))
 FEED_HTTP_TIMEOUT = float(os.environ.get("FEED_HTTP_TIMEOUT", "30"))
 FEED_MAX_BYTES = int(os.environ.get("FEED_MAX_BYTES", str(20 * 1024 * 1024)))
 FEED_DROP_SETTLE_SECONDS = float(os.environ.get("FEED_DROP_SETTLE_SECONDS", "2"))
+
+# Event clusters (issue 12): how far apart in time two reports of one event may be, and the score
+# from which a wire story joins an event (see articles/services/clusters.py for the weights).
+EVENT_CLUSTER_WINDOW_HOURS = float(os.environ.get("EVENT_CLUSTER_WINDOW_HOURS", "36"))
+EVENT_CLUSTER_THRESHOLD = float(os.environ.get("EVENT_CLUSTER_THRESHOLD", "2.75"))

@@ -1,4 +1,11 @@
 from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
+from .clusters import (
+    EventCluster,
+    EventClusterDecision,
+    EventClusterMembership,
+    Placement,
+    WireStoryFeature,
+)
 from .feeds import Feed, FeedFormat, FeedKind, FeedQuerySet
 from .images import Image, ImageRendition
 from .search import StorySearchDocument
@@ -11,12 +18,16 @@ __all__ = [
     "Attribution",
     "AttributionRole",
     "Correction",
+    "EventCluster",
+    "EventClusterDecision",
+    "EventClusterMembership",
     "Feed",
     "FeedFormat",
     "FeedKind",
     "FeedQuerySet",
     "Image",
     "ImageRendition",
+    "Placement",
     "PubStatus",
     "Section",
     "Story",
@@ -25,5 +36,6 @@ __all__ = [
     "StorySearchDocument",
     "StoryStatus",
     "WireStory",
+    "WireStoryFeature",
     "WireStoryQuerySet",
 ]

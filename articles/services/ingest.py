@@ -20,6 +20,7 @@ from django.db.models import Max
 from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, PubStatus, WireStory
+from articles.services.clusters import wire_story_place
 
 
 class Action(enum.StrEnum):
@@ -163,6 +164,7 @@ def ingest_item(
             checksum=checksum,
         )
         attributions = Attribution.objects.bulk_create(_attributions(item, wire_story))
+        wire_story_place(wire_story=wire_story)
     action = Action.NEW_VERSION if latest else Action.CREATED
     unresolved = [a.credited_name for a in attributions if a.agency_id is None]
     message = (
