@@ -7,6 +7,7 @@ stands: a later report joins the part whose members it resembles.
 """
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,7 +16,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Count
 
 from articles.clusters.features import Kind, extract, jaccard
 from articles.models import (
@@ -42,7 +42,7 @@ YEAR_WEIGHT = 0.5
 TEXT_WEIGHT = 4.0
 QUOTE_WEIGHT = 1.5
 # A key carried by more stories than this in the window tells nothing (Kazakhstan, 2026).
-MAX_KEY_STORIES = 500
+MAX_KEY_STORIES = 200
 MAX_CANDIDATES = 30
 # Placements are serialised so that two reports arriving together do not start two events.
 PLACEMENT_LOCK = 0x4E45_5753  # "NEWS"
@@ -100,21 +100,16 @@ def _best_match(
     wire_story: WireStory, at: datetime, labels: dict[str, str], signature: list[int], quoted
 ) -> tuple[Match | None, EventClusterMembership | None]:
     span = (at - window(), at + window())
-    in_window = WireStoryFeature.objects.filter(key__in=list(labels), at__range=span)
-    counts = dict(
-        in_window.values("key").annotate(stories=Count("wire_story")).values_list("key", "stories")
-    )
-    useful = [key for key, n in counts.items() if n <= MAX_KEY_STORIES]
-    if not useful:
-        return None, None
+    stories_by_key = _stories_by_key(list(labels), span)
     matches: dict[int, Match] = {}
-    rows = WireStoryFeature.objects.filter(key__in=useful, at__range=span).values_list(
-        "wire_story_id", "key"
-    )
-    for story_id, key in rows:
-        match = matches.setdefault(story_id, Match(story_id))
-        match.keys.append(key)
-        match.score += _key_weight(key, counts[key])
+    for key, story_ids in stories_by_key.items():
+        # A key carried by too many stories in the window tells nothing (Kazakhstan, 2026).
+        if len(story_ids) > MAX_KEY_STORIES:
+            continue
+        for story_id in story_ids:
+            match = matches.setdefault(story_id, Match(story_id))
+            match.keys.append(key)
+            match.score += _key_weight(key, len(story_ids))
     shortlist = sorted(
         (m for m in matches.values() if len(m.keys) >= 2 or m.keys[0].startswith(Kind.BAND)),
         key=lambda m: m.score,
@@ -151,6 +146,30 @@ def _best_match(
         if best[0] is None or match.score > best[0].score:
             best = (match, member)
     return best
+
+
+def _stories_by_key(keys: list[str], span: tuple[datetime, datetime]) -> dict[str, list[int]]:
+    """The stories carrying each key within the window, at most MAX_KEY_STORIES + 1 per key.
+
+    One statement: a range of the (key, at, wire_story) index per key, each cut off after one
+    story more than a useful key may have, so that a key every story carries costs no more
+    than a rare one.
+    """
+    if not keys:
+        return {}
+    table = connection.ops.quote_name(WireStoryFeature._meta.db_table)
+    start, end = (connection.ops.adapt_datetimefield_value(moment) for moment in span)
+    one_key = (
+        f"SELECT * FROM (SELECT key, wire_story_id FROM {table} "
+        f"WHERE key = %s AND at BETWEEN %s AND %s LIMIT {MAX_KEY_STORIES + 1}) AS k{{}}"
+    )
+    sql = " UNION ALL ".join(one_key.format(n) for n in range(len(keys)))
+    found: dict[str, list[int]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for key in keys for value in (key, start, end)])
+        for key, story_id in cursor.fetchall():
+            found[key].append(story_id)
+    return found
 
 
 @transaction.atomic
