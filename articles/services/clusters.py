@@ -42,7 +42,7 @@ YEAR_WEIGHT = 0.5
 TEXT_WEIGHT = 4.0
 QUOTE_WEIGHT = 1.5
 # A key carried by more stories than this in the window tells nothing (Kazakhstan, 2026).
-MAX_KEY_STORIES = 200
+MAX_KEY_STORIES = 100
 MAX_CANDIDATES = 30
 # Placements are serialised so that two reports arriving together do not start two events.
 PLACEMENT_LOCK = 0x4E45_5753  # "NEWS"
