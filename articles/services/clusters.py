@@ -97,7 +97,11 @@ def _apart(a: datetime, b: datetime) -> str:
 
 
 def _best_match(
-    wire_story: WireStory, at: datetime, labels: dict[str, str], signature: list[int], quoted
+    wire_story: WireStory,
+    at: datetime,
+    labels: dict[str, str],
+    signature: list[int],
+    quoted: list[int],
 ) -> tuple[Match | None, EventClusterMembership | None]:
     span = (at - window(), at + window())
     stories_by_key = _stories_by_key(list(labels), span)
@@ -115,9 +119,21 @@ def _best_match(
         key=lambda m: m.score,
         reverse=True,
     )[:MAX_CANDIDATES]
-    members = EventClusterMembership.objects.filter(
-        wire_story_id__in=[m.wire_story_id for m in shortlist]
-    ).select_related("wire_story__agency")
+    members = (
+        EventClusterMembership.objects.filter(
+            wire_story_id__in=[m.wire_story_id for m in shortlist]
+        )
+        .select_related("wire_story__agency")
+        # Not the candidates' texts and payloads: their signatures stand for them.
+        .only(
+            "cluster_id",
+            "at",
+            "signature",
+            "quoted_agencies",
+            "wire_story__language",
+            "wire_story__agency__name",
+        )
+    )
     members = {m.wire_story_id: m for m in members}
     base = wire_story.language.split("-")[0].lower()
     best: tuple[Match | None, EventClusterMembership | None] = (None, None)
@@ -222,7 +238,7 @@ def wire_story_place(*, wire_story: WireStory) -> EventClusterMembership:
         else:
             membership.cluster = EventCluster.objects.create()
             membership.placement = Placement.STARTED
-    membership.save()
+    membership.save(force_insert=True)
     WireStoryFeature.objects.bulk_create(
         WireStoryFeature(wire_story=wire_story, key=key, label=label, at=at)
         for key, label in features.labels.items()

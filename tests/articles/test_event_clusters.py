@@ -151,3 +151,16 @@ def test_only_editors_split_and_merge_and_a_split_must_leave_someone(translator,
     with pytest.raises(ValidationError, match="keeps some members"):
         event_cluster_split(cluster=member.cluster, wire_stories=everyone, actor=editor)
     assert not EventClusterDecision.objects.exists()
+
+
+def test_placing_a_story_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
+    place_all(load_items({"titr-aktau-en", "titr-aktau-kk", "titr-aktau-en2", "pantheon-en"}))
+    [item] = load_items({"titr-aktau-ru"})
+    wire_story = store(item)
+
+    # Attributions, earlier versions, one look-up of every key, the candidates' memberships,
+    # the membership and the feature rows: however many stories share the keys.
+    with django_assert_max_num_queries(8):
+        membership = wire_story_place(wire_story=wire_story)
+
+    assert membership.placement == Placement.MATCHED
