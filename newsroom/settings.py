@@ -58,6 +58,8 @@ S3 backend; any S3-compatible server), else to MEDIA_ROOT:
   public, their URLs stable and cacheable, so the bucket (or the CDN) must allow reading].
 - FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, FEED_DROP_SETTLE_SECONDS: feed polling's limits (seconds,
   bytes, seconds) [30, 20 MiB, 2].
+- EVENT_CLUSTER_WINDOW_HOURS, EVENT_CLUSTER_THRESHOLD: two reports of one event are at most this
+  many hours apart [36]; the score from which a wire story joins an event [2.75].
 """
 
 import os
@@ -395,3 +397,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "60")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Event clusters: how far apart in time two reports of one event may be, and the score
+# from which a wire story joins an event (see articles/services/clusters.py for the weights).
+EVENT_CLUSTER_WINDOW_HOURS = float(os.environ.get("EVENT_CLUSTER_WINDOW_HOURS", "36"))
+EVENT_CLUSTER_THRESHOLD = float(os.environ.get("EVENT_CLUSTER_THRESHOLD", "2.75"))

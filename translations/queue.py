@@ -5,9 +5,9 @@ column to keep in step.
 """
 
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, StringAgg, Subquery, Value, When
 
-from articles.models import StoryStatus, WireStoryQuerySet
+from articles.models import EventClusterMembership, StoryStatus, WireStoryQuerySet
 from translations.models import Translation
 
 
@@ -47,4 +47,39 @@ def with_queue_state(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
         claimed_by=Subquery(translations.order_by("pk").values("story__assignee__username")[:1]),
         claimed_story=Subquery(translations.order_by("pk").values("story_id")[:1]),
         source_changed=Exists(translations.filter(wire_story__version__lt=OuterRef("version"))),
+    )
+
+
+# SQLite aggregates no DISTINCT with a separator: the list repeats names, event_names() dedupes.
+SEPARATOR = "\x1f"
+
+
+def event_names(aggregated: str | None) -> str:
+    """An annotated list of an event's agencies or languages, each once, in order."""
+    return ", ".join(sorted(set((aggregated or "").split(SEPARATOR)) - {""}))
+
+
+def with_event(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
+    """Annotate the wire story's event: its reports, agencies and languages, why this story was
+    grouped, and the translation of another report of it, if one is under way (covered_by...).
+    """
+    cluster = OuterRef("event_membership__cluster")
+    members = EventClusterMembership.objects.filter(cluster=cluster).values("cluster")
+
+    def per_event(aggregate):
+        return Subquery(members.annotate(value=aggregate).values("value")[:1])
+
+    others = Translation.objects.filter(wire_story__event_membership__cluster=cluster).exclude(
+        wire_story__agency=OuterRef("agency"), wire_story__guid=OuterRef("guid")
+    )
+    covering = others.order_by("pk")
+    return queryset.annotate(
+        event_id=F("event_membership__cluster_id"),
+        event_why=F("event_membership__explanation"),
+        event_reports=per_event(Count("pk")),
+        event_agencies=per_event(StringAgg("wire_story__agency__name", delimiter=Value(SEPARATOR))),
+        event_languages=per_event(StringAgg("wire_story__language", delimiter=Value(SEPARATOR))),
+        covered_by_story=Subquery(covering.values("story_id")[:1]),
+        covered_by_headline=Subquery(covering.values("story__headline")[:1]),
+        covered_by_translator=Subquery(covering.values("story__assignee__username")[:1]),
     )

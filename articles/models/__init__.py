@@ -1,4 +1,11 @@
 from .agencies import Agency, AgencyAlias, Attribution, AttributionRole
+from .clusters import (
+    EventCluster,
+    EventClusterDecision,
+    EventClusterMembership,
+    Placement,
+    WireStoryFeature,
+)
 from .feeds import Feed, FeedFormat, FeedKind, FeedQuerySet
 from .images import Image, ImageRendition
 from .search import StorySearchDocument
@@ -22,6 +29,9 @@ __all__ = [
     "Attribution",
     "AttributionRole",
     "Correction",
+    "EventCluster",
+    "EventClusterDecision",
+    "EventClusterMembership",
     "Feed",
     "FeedFormat",
     "FeedKind",
@@ -30,6 +40,7 @@ __all__ = [
     "ImageRendition",
     "LanguageSource",
     "ParagraphMethod",
+    "Placement",
     "PubStatus",
     "Section",
     "SiteSettings",
@@ -39,5 +50,6 @@ __all__ = [
     "StorySearchDocument",
     "StoryStatus",
     "WireStory",
+    "WireStoryFeature",
     "WireStoryQuerySet",
 ]

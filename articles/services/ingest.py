@@ -34,6 +34,7 @@ from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.normalise import clean_language, normalise_item
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, LanguageSource, PubStatus, WireStory
+from articles.services.clusters import wire_story_place
 
 
 class Action(enum.StrEnum):
@@ -236,6 +237,7 @@ def ingest_item(
             internal_notes=item.internal_notes,
         )
         attributions = Attribution.objects.bulk_create(_attributions(item, wire_story))
+        wire_story_place(wire_story=wire_story)
     action = Action.NEW_VERSION if latest else Action.CREATED
     unresolved = [a.credited_name for a in attributions if a.agency_id is None]
     message = (

@@ -5,6 +5,7 @@ from django.contrib.admin import DateFieldListFilter
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -13,9 +14,10 @@ from django.views.decorators.http import require_POST
 from articles.models import WireStory
 from translations import permissions
 from translations.permissions import stories_visible_to
-from translations.queue import QueueState, with_queue_state
+from translations.queue import QueueState, event_names, with_event, with_queue_state
 from translations.services.desk import (
     ClaimError,
+    EventCoveredError,
     wire_story_claim,
     wire_story_confirm_language,
     wire_story_discard,
@@ -99,6 +101,7 @@ class WireStoryAdmin(admin.ModelAdmin):
         "state_badge",
         "desk_column",
         "source_column",
+        "event_column",
         "source_changed_column",
         "pub_status",
         "received_at",
@@ -162,7 +165,7 @@ class WireStoryAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
-        queued = with_queue_state(super().get_queryset(request))
+        queued = with_event(with_queue_state(super().get_queryset(request)))
         # Whether the user may open the claimed story: else its link would only answer 404.
         reachable = stories_visible_to(request.user).filter(pk=OuterRef("claimed_story"))
         return queued.annotate(may_open=Exists(reachable))
@@ -299,6 +302,36 @@ class WireStoryAdmin(admin.ModelAdmin):
             obj.headline,
         )
 
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest) -> bool:
+        # "N reports" links to the event's reports: the queue filtered on its cluster.
+        return lookup == "event_membership__cluster" or super().lookup_allowed(
+            lookup, value, request
+        )
+
+    @admin.display(description="Event", ordering="event_id")
+    def event_column(self, obj: WireStory) -> str:
+        if obj.event_id is None or obj.event_reports < 2:
+            return ""
+        covered = ""
+        if obj.covered_by_story:
+            covered = format_html(
+                '<br><strong class="queue-flag">covered by “{}” ({})</strong>',
+                obj.covered_by_headline,
+                obj.covered_by_translator or "unassigned",
+            )
+        return format_html(
+            '<a href="{}?event_membership__cluster={}">{} reports</a>'
+            ' <span class="queue-claimed">· {} · {}</span>{}'
+            '<br><small class="queue-why">{}</small>',
+            reverse("admin:articles_wirestory_changelist"),
+            obj.event_id,
+            obj.event_reports,
+            event_names(obj.event_agencies),
+            event_names(obj.event_languages),
+            covered,
+            obj.event_why or "started the event",
+        )
+
     @admin.display(description="Source changed", ordering="source_changed")
     def source_changed_column(self, obj: WireStory) -> str:
         if not obj.source_changed:
@@ -324,7 +357,9 @@ class WireStoryAdmin(admin.ModelAdmin):
         if not self.has_claim_permission(request):
             raise PermissionDenied
         wire = get_object_or_404(self.get_queryset(request), pk=object_id)
-        story = self._claim(request, wire)
+        story = self._claim(
+            request, wire, despite_same_event=request.POST.get("despite_same_event") == "1"
+        )
         if story is None:
             return HttpResponseRedirect(reverse("admin:articles_wirestory_change", args=[wire.pk]))
         return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))
@@ -354,9 +389,28 @@ class WireStoryAdmin(admin.ModelAdmin):
             done += 1
         self.message_user(request, f"{done} language(s) confirmed.", messages.SUCCESS)
 
-    def _claim(self, request: HttpRequest, wire: WireStory):
+    def _claim(self, request: HttpRequest, wire: WireStory, *, despite_same_event: bool = False):
         try:
-            story = wire_story_claim(wire_story=wire, actor=request.user)
+            story = wire_story_claim(
+                wire_story=wire, actor=request.user, despite_same_event=despite_same_event
+            )
+        except EventCoveredError as error:
+            # Told who translates the event, the translator may still go on; the claim records it.
+            self.message_user(
+                request,
+                format_html(
+                    '{} <form method="post" action="{}" class="inline-form">'
+                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                    '<input type="hidden" name="despite_same_event" value="1">'
+                    '<button type="submit" class="button">Translate this report anyway</button>'
+                    "</form>",
+                    str(error),
+                    reverse("admin:articles_wirestory_claim", args=[wire.pk]),
+                    get_token(request),
+                ),
+                messages.WARNING,
+            )
+            return None
         except ClaimError as error:
             self.message_user(request, str(error), messages.ERROR)
             return None

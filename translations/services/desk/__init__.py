@@ -6,7 +6,7 @@ Each is a named function with keyword-only arguments that checks state and permi
 one transaction on locked rows and writes an audit event.
 """
 
-from .claim import ClaimError, wire_story_claim, wire_story_discard
+from .claim import ClaimError, EventCoveredError, wire_story_claim, wire_story_discard
 from .language import wire_story_confirm_language
 from .machine import story_machine_suggest
 from .qa import qa_acknowledge
@@ -30,6 +30,7 @@ __all__ = [
     "EDIT_LOCK_TIMEOUT",
     "ClaimError",
     "DeskParagraph",
+    "EventCoveredError",
     "ParagraphChange",
     "SaveConflict",
     "SaveResult",

@@ -43,6 +43,27 @@ class ClaimError(WorkflowError):
         self.story = story
 
 
+class EventCoveredError(ClaimError):
+    """Another agency's report of the same event is already being translated.
+
+    A warning, not a refusal: the claimant may go on (``despite_same_event=True``), and the claim
+    records that they did.
+    """
+
+
+def same_event_translation(wire_story: WireStory) -> Translation | None:
+    """The translation of another report of this wire story's event, if one is under way."""
+    return (
+        Translation.objects.filter(
+            wire_story__event_membership__cluster__memberships__wire_story=wire_story
+        )
+        .exclude(wire_story__agency_id=wire_story.agency_id, wire_story__guid=wire_story.guid)
+        .select_related("story__assignee", "wire_story__agency")
+        .order_by("pk")
+        .first()
+    )
+
+
 def existing_translation(wire_story: WireStory) -> Translation | None:
     """The translation made from any version of this agency story, if there is one."""
     return (
@@ -99,12 +120,19 @@ def _copy_attributions(wire: WireStory, story: Story) -> None:
 
 
 def wire_story_claim(
-    *, wire_story: WireStory, actor: AbstractBaseUser, target_language: str | None = None
+    *,
+    wire_story: WireStory,
+    actor: AbstractBaseUser,
+    target_language: str | None = None,
+    despite_same_event: bool = False,
 ) -> Story:
     """Start translating a wire story: a draft Story assigned to `actor`, pinned to this version.
 
     Exact translation-memory matches are filled in (origin "memory, exact match"). Claiming a
     story one already holds returns it; anyone else's claim is refused with the claimant's name.
+    When another report of the same event is being translated, the claim stops with
+    EventCoveredError naming who translates it, unless `despite_same_event`; the claim's audit
+    event then records the story it knowingly duplicates.
     """
     target_language = target_language or settings.NEWSROOM_LANGUAGE
     if not permissions.is_desk_member(actor):
@@ -137,6 +165,18 @@ def wire_story_claim(
             raise WorkflowError(
                 f"“{wire.headline}” is already in {wire.language}: there is nothing to translate."
             )
+        payload = {"version": wire.version, "target_language": target_language}
+        covered = same_event_translation(wire)
+        if covered is not None:
+            translator = display_name(covered.story.assignee)
+            if not despite_same_event:
+                raise EventCoveredError(
+                    f"{translator} already translates the same event from "
+                    f"{covered.wire_story.agency.name}: “{covered.story.headline}”.",
+                    claimant=covered.story.assignee,
+                    story=covered.story,
+                )
+            payload["same_event_as"] = {"story": covered.story_id, "translator": translator}
         story = _make_draft(wire, actor, target_language)
         audit_record(
             actor=actor,
@@ -144,7 +184,7 @@ def wire_story_claim(
             story=story,
             wire_story=wire,
             to_status=story.status,
-            payload={"version": wire.version, "target_language": target_language},
+            payload=payload,
         )
     return story
 
