@@ -65,6 +65,7 @@ S3 backend; any S3-compatible server), else to MEDIA_ROOT:
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -335,6 +336,27 @@ NEWSROOM_INGEST_MAX_BYTES = int(os.environ.get("NEWSROOM_INGEST_MAX_BYTES", str(
 # the admin's few inline blocks carry the request's nonce (the csp context processor). A media or
 # static origin of its own (object storage, a CDN) is allowed for what it serves.
 _OWN_ORIGINS = [url for url in (MEDIA_URL, STATIC_URL) if url.startswith(("https://", "http://"))]
+
+
+def _object_storage_origins() -> list[str]:
+    """Where readers' browsers fetch pictures from when media are on object storage (see
+    STORAGES): the custom domain, else the endpoint (path or virtual-host style), else AWS."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return []
+    bucket = AWS_STORAGE_BUCKET_NAME
+    if custom := os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+        return [f"{protocol}//{custom.split('/')[0]}"]
+    if endpoint := os.environ.get("AWS_S3_ENDPOINT_URL"):
+        parts = urlsplit(endpoint)
+        return [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    region = os.environ.get("AWS_S3_REGION_NAME")
+    return [f"https://{bucket}.s3.amazonaws.com"] + (
+        [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    )
+
+
+_OWN_ORIGINS += _object_storage_origins()
 CONTENT_SECURITY_POLICY = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -12,7 +12,8 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 SHOW = (
     "import json, django; django.setup(); from django.conf import settings; "
     "print(json.dumps({'tasks': settings.TASKS['default'], "
-    "'media': settings.STORAGES['default'], 'apps': settings.INSTALLED_APPS}))"
+    "'media': settings.STORAGES['default'], 'apps': settings.INSTALLED_APPS, "
+    "'img_src': settings.SECURE_CSP['img-src']}))"
 )
 PRODUCTION = {"SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
 
@@ -81,3 +82,33 @@ def test_a_bucket_puts_media_on_object_storage_with_the_documented_variables():
         "querystring_auth": False,
         "file_overwrite": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("env", "origins"),
+    [
+        ({}, []),
+        (
+            {"AWS_S3_CUSTOM_DOMAIN": "media.news.example/pictures"},
+            ["https://media.news.example"],
+        ),
+        (
+            {"AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000"},
+            ["http://127.0.0.1:9000", "http://newsroom-media.127.0.0.1:9000"],
+        ),
+        (
+            {"AWS_S3_REGION_NAME": "eu-central-1"},
+            [
+                "https://newsroom-media.s3.amazonaws.com",
+                "https://newsroom-media.s3.eu-central-1.amazonaws.com",
+            ],
+        ),
+    ],
+    ids=["disk", "custom-domain", "endpoint", "aws"],
+)
+def test_the_content_security_policy_lets_pictures_come_from_the_bucket(env, origins):
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "newsroom-media"} if env else {}
+
+    img_src = configured({**bucket, **env})["img_src"]
+
+    assert img_src[2:] == origins
