@@ -6,6 +6,7 @@ window. A story joins the event of the member it matches best, so an editor's sp
 stands: a later report joins the part whose members it resembles.
 """
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -164,6 +165,9 @@ def _best_match(
     return best
 
 
+KEYS_PER_STATEMENT = 400
+
+
 def _stories_by_key(keys: list[str], span: tuple[datetime, datetime]) -> dict[str, list[int]]:
     """The stories carrying each key within the window, at most MAX_KEY_STORIES + 1 per key.
 
@@ -179,12 +183,15 @@ def _stories_by_key(keys: list[str], span: tuple[datetime, datetime]) -> dict[st
         f"SELECT * FROM (SELECT key, wire_story_id FROM {table} "
         f"WHERE key = %s AND at BETWEEN %s AND %s LIMIT {MAX_KEY_STORIES + 1}) AS k{{}}"
     )
-    sql = " UNION ALL ".join(one_key.format(n) for n in range(len(keys)))
     found: dict[str, list[int]] = defaultdict(list)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value for key in keys for value in (key, start, end)])
-        for key, story_id in cursor.fetchall():
-            found[key].append(story_id)
+    # SQLite allows 500 terms in a compound SELECT; a story long enough to carry more keys than
+    # one statement holds is looked up in several.
+    for chunk in itertools.batched(keys, KEYS_PER_STATEMENT):
+        sql = " UNION ALL ".join(one_key.format(n) for n in range(len(chunk)))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for key in chunk for value in (key, start, end)])
+            for key, story_id in cursor.fetchall():
+                found[key].append(story_id)
     return found
 
 
