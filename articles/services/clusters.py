@@ -278,16 +278,12 @@ def event_cluster_split(
     if not moving or len(moving) == len(members):
         raise ValidationError("A split keeps some members in the event and moves the others.")
     new = EventCluster.objects.create()
-    ids = [m.wire_story_id for m in moving]
-    EventClusterMembership.objects.filter(wire_story_id__in=ids).update(
-        cluster=new, placement=Placement.SPLIT
-    )
-    EventClusterDecision.objects.create(
+    _regroup(
+        sorted(m.wire_story_id for m in moving),
         kind=EventClusterDecision.Kind.SPLIT,
         actor=actor,
         source=cluster,
         target=new,
-        wire_stories=sorted(ids),
     )
     return new
 
@@ -304,14 +300,24 @@ def event_cluster_merge(
     ids = sorted(moving.values_list("wire_story_id", flat=True))
     if not ids:
         raise ValidationError(f"{source} has no members to merge.")
+    _regroup(ids, kind=EventClusterDecision.Kind.MERGE, actor=actor, source=source, target=target)
+    return target
+
+
+def _regroup(
+    ids: list[int],
+    *,
+    kind: str,
+    actor: AbstractBaseUser,
+    source: EventCluster,
+    target: EventCluster,
+) -> None:
+    """Move these wire stories from ``source`` to ``target`` and keep the editor's decision, which
+    later placements respect."""
+    placement = Placement.SPLIT if kind == EventClusterDecision.Kind.SPLIT else Placement.MERGED
     EventClusterMembership.objects.filter(wire_story_id__in=ids).update(
-        cluster=target, placement=Placement.MERGED
+        cluster=target, placement=placement
     )
     EventClusterDecision.objects.create(
-        kind=EventClusterDecision.Kind.MERGE,
-        actor=actor,
-        source=source,
-        target=target,
-        wire_stories=ids,
+        kind=kind, actor=actor, source=source, target=target, wire_stories=ids
     )
-    return target
