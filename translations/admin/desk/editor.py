@@ -13,7 +13,7 @@ from django.utils.html import format_html
 
 from articles.models import Story
 from translations import permissions
-from translations.memory import memory_fuzzy
+from translations.memory_offers import memory_offers
 from translations.models import ParagraphOrigin, ReviewComment
 from translations.qa import HEADLINE_KEY, SUMMARY_KEY, glossary_for, qa_run
 from translations.qa.glossary import highlight_terms
@@ -200,11 +200,7 @@ class DeskEditorMixin(DeskBaseMixin):
         texts = [
             "\n".join(source.paragraphs[item.number - 1] for item in row.sources) for row in wanted
         ]
-        found = memory_fuzzy(
-            texts,
-            source_language=translation.source_language,
-            target_language=translation.target_language,
-        )
+        found = memory_offers(translation, texts)
         for row, matches in zip(wanted, found, strict=True):
             row.matches = matches
 
