@@ -6,18 +6,31 @@ The editor's GET reads a fixed number of queries however long the story: the nea
 kept with the story (translations.memory_offers).
 """
 
+from dataclasses import dataclass
 from itertools import zip_longest
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
 
-from articles.models import Story, StoryStatus, WireStory
+from articles.models import Story, StoryParagraph, StoryStatus, WireStory
 from translations import permissions
 from translations.memory import similarity
 from translations.memory_offers import memory_offers
-from translations.models import MemoryEntry, ParagraphOrigin, ReviewComment, Translation
-from translations.qa import HEADLINE_KEY, SUMMARY_KEY, QAReport, glossary_for, qa_run
+from translations.models import (
+    MemoryEntry,
+    ParagraphOrigin,
+    ReviewComment,
+    Translation,
+)
+from translations.qa import (
+    HEADLINE_KEY,
+    SUMMARY_KEY,
+    GlossaryEntry,
+    QAReport,
+    glossary_for,
+    qa_run,
+)
 from translations.qa.glossary import highlight_terms
 from translations.services.desk import SaveConflict, source_changes
 from translations.workflow import DESK_SUBMISSIONS, WORKFLOW
@@ -40,11 +53,12 @@ def desk_links(user: AbstractBaseUser, story: Story) -> dict:
     return links
 
 
+@dataclass(frozen=True)
 class DeskSource:
     """The source side of the editor: the wire story's paragraphs with glossary terms marked."""
 
-    def __init__(self, wire: WireStory, glossary) -> None:
-        self.wire, self.glossary = wire, glossary
+    wire: WireStory
+    glossary: list[GlossaryEntry]
 
     def item(self, index: int) -> SourceItem:
         return SourceItem(index + 1, highlight_terms(self.wire.paragraphs[index], self.glossary))
@@ -53,7 +67,15 @@ class DeskSource:
         return [i for i in indexes if 0 <= i < len(self.wire.paragraphs)]
 
 
-def editor_row(form, index: int, *, source: DeskSource, saved, report, comments) -> EditorRow:
+def editor_row(
+    form,
+    index: int,
+    *,
+    source: DeskSource,
+    saved: dict[str, StoryParagraph],
+    report: QAReport,
+    comments: list[ReviewComment],
+) -> EditorRow:
     """One paragraph of the editor: its form beside its source paragraphs."""
     key = str(form["key"].value() or "")
     alignment = getattr(saved.get(key), "alignment", None)
@@ -93,7 +115,9 @@ def place_untranslated(rows: list[EditorRow], source: DeskSource) -> list[Source
     return after_last
 
 
-def offer_matches(rows: list[EditorRow], translation: Translation, saved: dict) -> None:
+def offer_matches(
+    rows: list[EditorRow], translation: Translation, saved: dict[str, StoryParagraph]
+) -> None:
     """The memory's near matches beside each paragraph not filled from an exact match: kept with
     the story, looked up only where missing or stale."""
     wanted = [
@@ -126,7 +150,15 @@ def memory_match_to_use(
     return entry.target_text, similarity(entry.source_text, source)
 
 
-def desk_rows(story: Story, formset, *, saved: dict, report: QAReport, source, comments) -> dict:
+def desk_rows(
+    story: Story,
+    formset,
+    *,
+    saved: dict[str, StoryParagraph],
+    report: QAReport,
+    source: DeskSource,
+    comments: list[ReviewComment],
+) -> dict:
     """The editor's rows, with the untranslated source between them and the memory's offers."""
     rows = [
         editor_row(form, index, source=source, saved=saved, report=report, comments=comments)
@@ -154,6 +186,7 @@ def desk_checks(source: DeskSource, report: QAReport) -> dict:
 
 
 def desk_comments(rows: list[EditorRow], comments: list[ReviewComment]) -> dict:
+    """The open review comments, each beside its paragraph's number."""
     row_numbers = {row.key: row.number for row in rows if row.key}
     return {
         # A comment on a paragraph since dropped or merged away shows with the whole-story ones,
