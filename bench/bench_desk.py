@@ -1,12 +1,14 @@
 """Opening the editor for a 40-paragraph story with 100,000 translation memory entries.
 
 Prints the queries the page costs (the budget, 15, is asserted in
-tests/translations/test_desk_queries.py), the whole page's time, and the near-match look-up
-time per paragraph: mean, median, 95th percentile and worst (target: every paragraph under
-100 ms on PostgreSQL). The memory is synthetic news-like text: frequent function words and a
-long tail of rarer words, as real paragraphs have. Every paragraph of the story has planted near
-matches, from one word changed to edits that bring the score near the 75 % threshold; recall is
-checked against an exhaustive scan of the whole memory with the same measure.
+tests/translations/test_desk_queries.py) and the page's time: with the near matches the claim's
+task kept with the story (budget: median 300 ms on PostgreSQL), and with every kept match stale,
+looked up on the spot (for comparison). Then the near-match look-up time per paragraph: mean,
+median, 95th percentile and worst (target: every paragraph under 100 ms on PostgreSQL). The
+memory is synthetic news-like text: frequent function words and a long tail of rarer words, as
+real paragraphs have. Every paragraph of the story has planted near matches, from one word
+changed to edits that bring the score near the 75 % threshold; recall is checked against an
+exhaustive scan of the whole memory with the same measure.
 """
 
 import itertools
@@ -39,7 +41,9 @@ from translations.services.desk import wire_story_claim
 ENTRIES = 100_000
 PARAGRAPHS = 40
 EDITOR_QUERY_BUDGET = 15
+OPENING_MS = 300
 WORST_LOOKUP_MS = 100
+PAGE_ROUNDS = 9  # the opening's median is the budget's figure
 ROUNDS = 3  # each paragraph is looked up this many times: a worst case is not one unlucky sample
 CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 VOWELS = "аеиоуыэюяё"
@@ -187,26 +191,59 @@ def run() -> None:
         username="bench-translator", is_staff=True
     )
     translator.groups.add(Group.objects.get(name="Translators"))
+    started = time.perf_counter()
+    # The claim's task looks the near matches up and keeps them with the story (tasks run at
+    # once under the bench's settings, as a worker would just after the claim).
     story = wire_story_claim(wire_story=wire, actor=translator)
+    print(f"claim, with its near matches looked up and kept: {time.perf_counter() - started:.2f} s")
 
     client = Client()
     client.force_login(translator)
     url = reverse("admin:articles_story_translate", args=[story.pk])
     client.get(url)  # warm the caches of connection, templates and permissions
-    page_times, page_queries = [], 0
-    for _round in range(ROUNDS):
+    page_times, page_cpu, page_queries = [], [], 0
+    for _round in range(PAGE_ROUNDS):
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             page_times.append(time.perf_counter() - started)
+            page_cpu.append(time.process_time() - cpu)
         assert response.status_code == 200, response.status_code
         page_queries = len(queries)
     offered = response.content.decode().count('class="desk-score"')
     print(
-        f"editor page, 40 paragraphs: {page_queries} queries (budget {EDITOR_QUERY_BUDGET}), "
-        f"median {statistics.median(page_times) * 1000:.0f} ms, "
-        f"max {max(page_times) * 1000:.0f} ms; {offered} near matches offered"
+        f"editor page, {PARAGRAPHS} paragraphs, near matches kept: {page_queries} queries "
+        f"(budget {EDITOR_QUERY_BUDGET}), {milliseconds(page_times)}; {offered} near matches "
+        "offered"
     )
+    # An entry added behind the tasks' back: every kept match is stale, the page looks them up.
+    stale_times = []
+    for _round in range(ROUNDS):
+        text = f"Запись {time.time_ns()}"
+        MemoryEntry.objects.create(
+            source_language="ru",
+            target_language="en",
+            source_text=text,
+            target_text="Entry",
+            source_hash=text_hash(text),
+            source_key=near_match_key(text),
+            target_hash=text_hash("Entry"),
+        )
+        started = time.perf_counter()
+        assert client.get(url).status_code == 200
+        stale_times.append(time.perf_counter() - started)
+    print(
+        f"editor page, every kept match stale (looked up on the spot): {milliseconds(stale_times)}"
+    )
+
+    figure(f"desk: opening a {PARAGRAPHS}-paragraph story at {ENTRIES:,} memory entries (median)",
+           statistics.median(page_times) * 1000, "ms", OPENING_MS, at_least=False)  # fmt: skip
+    # The CPU time of the process answering (the database's own work is not in it): the steadier
+    # figure on a machine shared with other work.
+    figure("desk: CPU time of that opening, this process (median, for comparison)",
+           statistics.median(page_cpu) * 1000, "ms")  # fmt: skip
+    figure("desk: opening it when every kept match is stale (median, for comparison)",
+           statistics.median(stale_times) * 1000, "ms")  # fmt: skip
 
     together = []
     for _round in range(ROUNDS):

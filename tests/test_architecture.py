@@ -52,3 +52,61 @@ def test_the_public_templates_load_no_tag_library_of_translations():
 def test_the_check_sees_an_import():
     tree = ast.parse("from translations.models import Translation\nimport translations.qa")
     assert imported_modules(tree) == ["translations.models", "translations.qa"]
+
+
+# The story admin stays thin: its pages get what they show from small named selectors
+# (translations/selectors/), and its views only call those and the services.
+SELECTOR_MODULES = sorted((REPO_DIR / "translations" / "selectors").glob("*.py"))
+STORY_ADMIN_MODULES = sorted(
+    [
+        REPO_DIR / "translations" / "admin" / "story.py",
+        *(REPO_DIR / "translations" / "admin" / "desk").glob("*.py"),
+        *(REPO_DIR / "translations" / "admin" / "review").glob("*.py"),
+    ]
+)
+SELECTOR_MAX_LINES = 40
+VIEW_MAX_LINES = 30
+
+
+def functions(path) -> list[ast.FunctionDef]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+
+
+def length(function: ast.FunctionDef) -> int:
+    return function.end_lineno - function.lineno + 1
+
+
+def test_every_public_selector_is_under_40_lines():
+    assert SELECTOR_MODULES, "translations/selectors/ has no modules"
+    long = [
+        f"{path.relative_to(REPO_DIR)}: {function.name} ({length(function)} lines)"
+        for path in SELECTOR_MODULES
+        for function in functions(path)
+        if not function.name.startswith("_") and length(function) >= SELECTOR_MAX_LINES
+    ]
+    assert long == []
+
+
+def test_the_story_admin_views_stay_short():
+    """Every method of the story admin that answers a request (it takes `request`)."""
+    views = [
+        (path, function)
+        for path in STORY_ADMIN_MODULES
+        for function in functions(path)
+        if any(argument.arg == "request" for argument in function.args.args)
+    ]
+    assert len(views) > 20, "the check no longer finds the story admin's views"
+    long = [
+        f"{path.relative_to(REPO_DIR)}: {function.name} ({length(function)} lines)"
+        for path, function in views
+        if length(function) > VIEW_MAX_LINES
+    ]
+    assert long == []
+
+
+def test_the_length_checks_see_a_long_function(tmp_path):
+    module = tmp_path / "long.py"
+    module.write_text("def long(request):\n" + "    x = 1\n" * 40)
+    (function,) = functions(module)
+    assert length(function) == 41 > SELECTOR_MAX_LINES > VIEW_MAX_LINES

@@ -20,10 +20,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models.functions import Length
+from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz import fuzz, process
 
 from articles.models import Story
@@ -75,10 +76,15 @@ class MemoryMatch:
     target_text: str
     score: int
     query: str
+    # The diff as kept with the story's offers (translations.memory_offers), which made it with
+    # html_word_diff: escaped text and our own <del>/<ins> only.
+    kept_diff: str | None = field(default=None, compare=False)
 
     @property
-    def diff_html(self) -> str:
+    def diff_html(self) -> SafeString:
         """The paragraph being translated, marked where it differs from the remembered one."""
+        if self.kept_diff is not None:
+            return mark_safe(self.kept_diff)
         return html_word_diff(self.source_text, self.query)
 
 

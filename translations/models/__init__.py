@@ -1,5 +1,5 @@
 from .audit import AuditEvent, EventType
-from .memory import GlossaryTerm, MemoryEntry
+from .memory import GlossaryTerm, MemoryEntry, MemoryOffers
 from .provenance import (
     ParagraphAlignment,
     ParagraphOrigin,
@@ -14,6 +14,7 @@ __all__ = [
     "EventType",
     "GlossaryTerm",
     "MemoryEntry",
+    "MemoryOffers",
     "ParagraphAlignment",
     "ParagraphOrigin",
     "QAAcknowledgement",

@@ -24,6 +24,7 @@ from translations import notifications, permissions
 from translations.memory import memory_store_story
 from translations.models import EventType, ReviewComment
 from translations.qa import qa_require_passed
+from translations.tasks import refresh_memory_offers_of_pair
 from translations.workflow import STATES, WORKFLOW, Effect, Move, refused_by_four_eyes, state_of
 
 from .audit import audit_record
@@ -97,7 +98,18 @@ def _fire(move: Move, story: Story, comment: str = "") -> None:
     }
     for effect in move.effects:
         if effect == Effect.STORE_MEMORY:
-            memory_store_story(story)
+            if not memory_store_story(story):
+                continue
+            # The memory grew: the near matches kept for the stories still being translated.
+            translation = story.translation
+            transaction.on_commit(
+                partial(
+                    refresh_memory_offers_of_pair.enqueue,
+                    translation.source_language,
+                    translation.target_language,
+                ),
+                robust=True,
+            )
         else:
             transaction.on_commit(later[effect], robust=True)
 

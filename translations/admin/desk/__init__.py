@@ -1,11 +1,13 @@
 """The translation desk in the Story admin: custom admin pages (ModelAdmin.get_urls +
 admin_site.admin_view), as Django's UserAdmin does for passwords.
 
-- base.py: the story a desk page is about, and the links between the story's pages;
-- editor.py: the side-by-side editor's page (rows, QA issues, memory offers);
+- base.py: the templates, and the story a desk page is about;
+- editor.py: the side-by-side editor's page;
 - saving.py: the editor's POSTs (save, structural buttons, the stale-save conflict page);
 - source_changed.py: the source-changed diff and its Rebase button;
-- forms.py: the editor's forms and the structural edits; rows.py: what each row shows.
+- forms.py: the editor's forms and the structural edits.
+
+What the pages show (rows, QA issues, memory offers, links) is translations.selectors.desk's.
 """
 
 from .saving import DeskSavingMixin

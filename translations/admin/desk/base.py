@@ -1,12 +1,10 @@
-"""What every page of the translation desk shares: the story it is about and the links between
-the story's pages."""
+"""What every page of the translation desk shares: its templates and the story it is about (the
+links between the story's pages are translations.selectors.desk.desk_links)."""
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from articles.models import Story
-from translations import permissions
 
 
 class DeskBaseMixin:
@@ -26,17 +24,3 @@ class DeskBaseMixin:
         if getattr(story, "translation", None) is None:
             raise Http404("This story is not a translation of a wire story.")
         return story
-
-    def desk_links(self, request: HttpRequest, story: Story) -> dict:
-        """The other pages of the story, for the links at the top of the desk's pages."""
-        links = {
-            "change_url": reverse("admin:articles_story_change", args=[story.pk]),
-            "translate_url": reverse("admin:articles_story_translate", args=[story.pk]),
-        }
-        if permissions.can_preview(request.user, story):
-            links |= {
-                "review_url": reverse("admin:articles_story_review", args=[story.pk]),
-                "revisions_url": reverse("admin:articles_story_revisions", args=[story.pk]),
-                "preview_url": reverse("admin:articles_story_preview", args=[story.pk]),
-            }
-        return links

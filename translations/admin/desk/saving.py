@@ -5,8 +5,6 @@ resolve, reassign, release), and the page shown when someone else saved first.
 Every change goes through translations.services.desk and translations.services.workflow.
 """
 
-from itertools import zip_longest
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -18,14 +16,16 @@ from django.urls import reverse
 
 from articles.models import Story, StoryStatus
 from translations import permissions
-from translations.memory import similarity
-from translations.models import MemoryEntry, ReviewComment
+from translations.models import ReviewComment
 from translations.qa import QAReport
+from translations.selectors.desk import conflict_context, memory_match_to_use
+from translations.selectors.rows import issue_token
 from translations.services import workflow
 from translations.services.comments import comment_resolve
 from translations.services.desk import (
     DeskParagraph,
     SaveConflict,
+    SaveResult,
     StoryText,
     qa_acknowledge,
     story_autosave,
@@ -39,7 +39,6 @@ from translations.services.errors import WorkflowError
 from . import forms
 from .editor import DeskEditorMixin
 from .forms import DeskHeaderForm, DeskParagraphFormSet
-from .rows import ConflictRow, issue_token
 
 
 class DeskSavingMixin(DeskEditorMixin):
@@ -48,44 +47,29 @@ class DeskSavingMixin(DeskEditorMixin):
     def translate_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         if request.method != "POST":
             return super().translate_view(request, object_id)
-        return self.desk_post(request, self.desk_story(request, object_id))
-
-    def desk_post(self, request: HttpRequest, story: Story) -> HttpResponse:
+        story = self.desk_story(request, object_id)
         if not permissions.can_edit(request.user, story):
             raise PermissionDenied
+        return self.desk_post(request, story)
+
+    def desk_post(self, request: HttpRequest, story: Story) -> HttpResponse:
+        """A save, by hand or autosave, with the button pressed (the user may edit the story)."""
         autosave = request.headers.get("X-Desk-Autosave") == "1"
         header = DeskHeaderForm(request.POST)
         formset = DeskParagraphFormSet(request.POST, prefix="p")
         if not (header.is_valid() and formset.is_valid()):
             if autosave:
                 return JsonResponse({"error": "The form has errors; save it by hand."}, status=400)
-            messages.error(request, "Nothing was saved: correct the marked fields.")
-            context = self.desk_context(request, story, header=header, formset=formset)
-            return TemplateResponse(request, self.desk_editor_template, context, status=400)
-        op, _, argument = request.POST.get("op", "save").partition(":")
+            refusal = "Nothing was saved: correct the marked fields."
+            return self.desk_refused(request, story, header, formset, refusal)
         text = forms.submitted_text(header, formset)
         if autosave:
             return self.desk_autosave(request, story, header, text)
+        op, _, argument = request.POST.get("op", "save").partition(":")
         # A plain save sent by the page's script (Ctrl+S); structural buttons still reload.
         in_place = request.headers.get("X-Desk-Save") == "1" and op == "save"
-        text = self.desk_take_theirs(request, story, text)
-        paragraphs = self.desk_restructure(op, argument, list(text.paragraphs), story)
         try:
-            result = story_save(
-                story=story,
-                actor=request.user,
-                based_on_revision=header.cleaned_data["revision"],
-                headline=text.headline,
-                summary=text.summary,
-                paragraphs=forms.split_blank_lines(paragraphs),
-                reason=(
-                    "left"
-                    if request.POST.get("leaving")
-                    else "submitted"
-                    if op == "submit"
-                    else "saved"
-                ),
-            )
+            result = self.desk_save(request, story, header, text, op, argument)
         except SaveConflict as conflict:
             if in_place:
                 return JsonResponse({"conflict": str(conflict)}, status=409)
@@ -93,18 +77,55 @@ class DeskSavingMixin(DeskEditorMixin):
         except WorkflowError as error:
             if in_place:
                 return JsonResponse({"error": f"Nothing was saved: {error}"}, status=400)
-            messages.error(request, f"Nothing was saved: {error}")
-            context = self.desk_context(request, story, header=header, formset=formset)
-            return TemplateResponse(request, self.desk_editor_template, context, status=400)
+            return self.desk_refused(request, story, header, formset, f"Nothing was saved: {error}")
         if in_place:
-            # Ctrl+S in the desk: the same save, answered without reloading the page.
-            return JsonResponse(
-                {
-                    "revision": result.story.revision,
-                    "message": self._saved_message(result.story, result.report),
-                    "merged": result.merged_with is not None,
-                }
-            )
+            return self.desk_saved_in_place(result)
+        self.desk_tell_merged(request, result)
+        return self.desk_after_save(request, result.story, op, argument, result.report)
+
+    def desk_save(
+        self, request: HttpRequest, story: Story, header, text: StoryText, op: str, argument: str
+    ) -> SaveResult:
+        """Save the typed text, with the conflict page's "take theirs" and the structural button
+        pressed applied to it."""
+        text = self.desk_take_theirs(request, story, text)
+        paragraphs = self.desk_restructure(op, argument, list(text.paragraphs), story)
+        return story_save(
+            story=story,
+            actor=request.user,
+            based_on_revision=header.cleaned_data["revision"],
+            headline=text.headline,
+            summary=text.summary,
+            paragraphs=forms.split_blank_lines(paragraphs),
+            reason=(
+                "left"
+                if request.POST.get("leaving")
+                else "submitted"
+                if op == "submit"
+                else "saved"
+            ),
+        )
+
+    def desk_refused(
+        self, request: HttpRequest, story: Story, header, formset, message: str
+    ) -> HttpResponse:
+        """The editor again with what was typed, and why nothing was saved."""
+        messages.error(request, message)
+        context = self.desk_context(request, story, header=header, formset=formset)
+        return TemplateResponse(request, self.desk_editor_template, context, status=400)
+
+    def desk_saved_in_place(self, result: SaveResult) -> JsonResponse:
+        """Ctrl+S in the desk: the same save, answered without reloading the page."""
+        return JsonResponse(
+            {
+                "revision": result.story.revision,
+                "message": self._saved_message(result.story, result.report),
+                "merged": result.merged_with is not None,
+            }
+        )
+
+    @staticmethod
+    def desk_tell_merged(request: HttpRequest, result: SaveResult) -> None:
         if result.merged_with is not None:
             name = result.merged_with.get_username() if result.merged_with else "Someone"
             messages.info(
@@ -112,7 +133,6 @@ class DeskSavingMixin(DeskEditorMixin):
                 f"{name} saved in the meantime; their changes to other paragraphs are kept "
                 "with yours.",
             )
-        return self.desk_after_save(request, result.story, op, argument, result.report)
 
     @staticmethod
     def desk_take_theirs(request: HttpRequest, story: Story, text: StoryText) -> StoryText:
@@ -163,82 +183,97 @@ class DeskSavingMixin(DeskEditorMixin):
             return forms.drop(paragraphs, number)
         if op == "use_match" and 0 <= number < len(paragraphs):
             _, _, entry_id = argument.partition(":")
-            translation = story.translation
-            entry = MemoryEntry.objects.filter(
-                pk=entry_id if entry_id.isdigit() else 0,
-                source_language=translation.source_language,
-                target_language=translation.target_language,
-            ).first()
-            if entry is not None:
-                wire = translation.wire_story
-                source = "\n".join(
-                    wire.paragraphs[i]
-                    for i in paragraphs[number].source_indexes
-                    if i < len(wire.paragraphs)
-                )
-                return forms.use_match(
-                    paragraphs, number, entry.target_text, similarity(entry.source_text, source)
-                )
+            match = memory_match_to_use(
+                story.translation,
+                int(entry_id) if entry_id.isdigit() else 0,
+                paragraphs[number].source_indexes,
+            )
+            if match is not None:
+                return forms.use_match(paragraphs, number, *match)
         return paragraphs
 
     def desk_after_save(
         self, request: HttpRequest, story: Story, op: str, argument: str, report: QAReport
     ) -> HttpResponse:
-        editor_url = reverse("admin:articles_story_translate", args=[story.pk])
-        user = request.user
+        """After the save, what the button pressed asks for besides (submit, suggest...)."""
+        then = {
+            "submit": self.desk_submit,
+            "suggest": self.desk_suggest,
+            "ack": self.desk_acknowledge,
+            "resolve": self.desk_resolve,
+            "reassign": self.desk_reassign,
+            "release": self.desk_release,
+        }.get(op)
+        response = None
         try:
-            if op == "submit":
-                submit = (
-                    workflow.story_resubmit
-                    if story.status == StoryStatus.CHANGES_REQUESTED
-                    else workflow.story_submit
-                )
-                submit(story=story, actor=user)
-                messages.success(request, "Saved and submitted for review.")
-                return HttpResponseRedirect(reverse("admin:articles_story_changelist"))
-            if op == "suggest":
-                result = story_machine_suggest(
-                    story=story,
-                    actor=user,
-                    based_on_revision=story.revision,
-                    paragraph_keys=[argument] if argument else None,
-                )
-                report = result.report
-                messages.success(request, "Saved; empty paragraphs filled by machine translation.")
-            elif op == "ack":
-                issue = next((i for i in report.issues if issue_token(i) == argument), None)
-                if issue is None:
-                    raise WorkflowError("That warning no longer applies to the saved text.")
-                qa_acknowledge(
-                    story=story,
-                    actor=user,
-                    code=issue.code,
-                    paragraph_key=issue.paragraph_key,
-                    message=issue.message,
-                )
-                messages.success(request, f"Saved; warning acknowledged: {issue.message}")
-            elif op == "resolve":
-                comment = get_object_or_404(
-                    ReviewComment, pk=argument if argument.isdigit() else 0, story=story
-                )
-                comment_resolve(comment=comment, actor=user)
-                messages.success(request, "Saved; comment marked resolved.")
-            elif op == "reassign":
-                assignee = get_object_or_404(
-                    get_user_model(), pk=request.POST.get("assignee") or 0, is_active=True
-                )
-                workflow.story_reassign(story=story, actor=user, assignee=assignee)
-                messages.success(request, f"Saved; reassigned to {assignee.get_username()}.")
-            elif op == "release":
-                story_editing_stop(story=story, actor=user)
-                messages.success(request, "Saved; you have left the editor.")
-                return HttpResponseRedirect(reverse("admin:articles_story_changelist"))
-            else:
+            if then is None:
                 messages.success(request, self._saved_message(story, report))
+            else:
+                response = then(request, story, argument, report)
         except WorkflowError as error:
             messages.error(request, f"Saved (revision {story.revision}). {error}")
         anchor = f"#p-{argument}" if op in {"merge", "add", "drop", "use_match"} else ""
-        return HttpResponseRedirect(editor_url + anchor)
+        editor_url = reverse("admin:articles_story_translate", args=[story.pk])
+        return response or HttpResponseRedirect(editor_url + anchor)
+
+    @staticmethod
+    def desk_submit(request: HttpRequest, story: Story, argument: str, report: QAReport):
+        submit = (
+            workflow.story_resubmit
+            if story.status == StoryStatus.CHANGES_REQUESTED
+            else workflow.story_submit
+        )
+        submit(story=story, actor=request.user)
+        messages.success(request, "Saved and submitted for review.")
+        return HttpResponseRedirect(reverse("admin:articles_story_changelist"))
+
+    @staticmethod
+    def desk_suggest(request: HttpRequest, story: Story, argument: str, report: QAReport) -> None:
+        story_machine_suggest(
+            story=story,
+            actor=request.user,
+            based_on_revision=story.revision,
+            paragraph_keys=[argument] if argument else None,
+        )
+        messages.success(request, "Saved; empty paragraphs filled by machine translation.")
+
+    @staticmethod
+    def desk_acknowledge(
+        request: HttpRequest, story: Story, argument: str, report: QAReport
+    ) -> None:
+        issue = next((i for i in report.issues if issue_token(i) == argument), None)
+        if issue is None:
+            raise WorkflowError("That warning no longer applies to the saved text.")
+        qa_acknowledge(
+            story=story,
+            actor=request.user,
+            code=issue.code,
+            paragraph_key=issue.paragraph_key,
+            message=issue.message,
+        )
+        messages.success(request, f"Saved; warning acknowledged: {issue.message}")
+
+    @staticmethod
+    def desk_resolve(request: HttpRequest, story: Story, argument: str, report: QAReport) -> None:
+        comment = get_object_or_404(
+            ReviewComment, pk=argument if argument.isdigit() else 0, story=story
+        )
+        comment_resolve(comment=comment, actor=request.user)
+        messages.success(request, "Saved; comment marked resolved.")
+
+    @staticmethod
+    def desk_reassign(request: HttpRequest, story: Story, argument: str, report: QAReport) -> None:
+        assignee = get_object_or_404(
+            get_user_model(), pk=request.POST.get("assignee") or 0, is_active=True
+        )
+        workflow.story_reassign(story=story, actor=request.user, assignee=assignee)
+        messages.success(request, f"Saved; reassigned to {assignee.get_username()}.")
+
+    @staticmethod
+    def desk_release(request: HttpRequest, story: Story, argument: str, report: QAReport):
+        story_editing_stop(story=story, actor=request.user)
+        messages.success(request, "Saved; you have left the editor.")
+        return HttpResponseRedirect(reverse("admin:articles_story_changelist"))
 
     @staticmethod
     def _saved_message(story: Story, report: QAReport) -> str:
@@ -267,29 +302,11 @@ class DeskSavingMixin(DeskEditorMixin):
         formset = DeskParagraphFormSet(
             prefix="p", initial=forms.formset_initial(conflict.yours.paragraphs)
         )
-        theirs = list(conflict.theirs.paragraphs)
-        yours = list(zip(formset, conflict.yours.paragraphs, strict=True))
         context = {
             **self.admin_site.each_context(request),
-            **self.desk_links(request, story),
             "opts": self.model._meta,
-            "title": "Not saved: someone else saved this story first",
-            "story": story,
-            "translation": story.translation,
-            "conflict": conflict,
-            "header": header,
-            "formset": formset,
-            # Paragraph beside paragraph, so that the translator sees where the texts differ.
-            "rows": [
-                ConflictRow(
-                    number=n,
-                    theirs=their,
-                    form=mine[0] if mine else None,
-                    yours=mine[1] if mine else None,
-                )
-                for n, (their, mine) in enumerate(zip_longest(theirs, yours), start=1)
-            ],
-            "headline_differs": conflict.theirs.headline != conflict.yours.headline,
-            "summary_differs": conflict.theirs.summary != conflict.yours.summary,
+            **conflict_context(
+                user=request.user, story=story, conflict=conflict, header=header, formset=formset
+            ),
         }
         return TemplateResponse(request, self.desk_conflict_template, context, status=409)

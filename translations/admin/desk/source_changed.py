@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from articles.models import StoryStatus
+from articles.models import Story
 from translations import permissions
-from translations.services.desk import source_changes, translation_rebase
+from translations.selectors.desk import source_changed_context
+from translations.services.desk import translation_rebase
 from translations.services.errors import WorkflowError
 
 from .base import DeskBaseMixin
@@ -29,35 +30,31 @@ class SourceChangedMixin(DeskBaseMixin):
     def source_changed_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         story = self.desk_story(request, object_id)
         if request.method == "POST":
-            if not permissions.can_edit(request.user, story):
-                raise PermissionDenied
-            revision = request.POST.get("revision", "")
-            try:
-                translation_rebase(
-                    story=story,
-                    actor=request.user,
-                    based_on_revision=int(revision) if revision.isdigit() else 0,
-                )
-            except WorkflowError as error:
-                messages.error(request, str(error))
-                return HttpResponseRedirect(request.path)
-            messages.success(
-                request,
-                "The translation now follows the newest source version. New source paragraphs "
-                "have empty boxes to fill.",
-            )
-            return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))
-        changes = source_changes(story)
+            return self.source_rebase(request, story)
         context = {
             **self.admin_site.each_context(request),
-            **self.desk_links(request, story),
             "opts": self.model._meta,
-            "title": f"Source changed: {story.headline}",
-            "story": story,
-            "translation": story.translation,
-            "changes": changes,
-            "can_edit": permissions.can_edit(request.user, story),
-            "can_correct": story.status == StoryStatus.PUBLISHED
-            and permissions.can_publish(request.user),
+            **source_changed_context(user=request.user, story=story),
         }
         return TemplateResponse(request, self.desk_source_changed_template, context)
+
+    def source_rebase(self, request: HttpRequest, story: Story) -> HttpResponse:
+        """The Rebase button: the translation moves onto the newest source version."""
+        if not permissions.can_edit(request.user, story):
+            raise PermissionDenied
+        revision = request.POST.get("revision", "")
+        try:
+            translation_rebase(
+                story=story,
+                actor=request.user,
+                based_on_revision=int(revision) if revision.isdigit() else 0,
+            )
+        except WorkflowError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(request.path)
+        messages.success(
+            request,
+            "The translation now follows the newest source version. New source paragraphs "
+            "have empty boxes to fill.",
+        )
+        return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))

@@ -9,7 +9,9 @@ make, and 409 (with the reason) for a move the story's state or the rules refuse
 - change_form.py: the change form and list (permissions, text in place, source filter);
 - move_page.py: the page of one move; moves.py: the moves themselves;
 - pages.py: review, preview, revisions, compare, restore, comments;
-- actions.py: the list's bulk actions; context.py: what the review page shows.
+- actions.py: the list's bulk actions.
+
+What the pages show is translations.selectors.review's.
 """
 
 from .actions import ReviewActionsMixin

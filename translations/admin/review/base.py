@@ -1,24 +1,16 @@
 """What the review workflow's admin pages share: their URLs, the story a page is about (404 when
-out of reach), the page frame with links to the story's other pages, and the workflow panel."""
+out of reach), the page frame with links to the story's other pages, and the workflow panel
+(what they show is translations.selectors.review's)."""
 
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from articles.models import Story, StoryStatus
+from articles.models import Story
 from translations import permissions
-from translations.services.workflow import publish_blockers
-from translations.workflow import moves_available, refused_by_four_eyes
+from translations.selectors.review import story_links, workflow_panel
 
-from .context import source_flags
 from .moves import make_form, move_form
-
-
-def public_url(story: Story) -> str:
-    """The story's public address once readers can open it (withdrawn: the 410 page, note)."""
-    if story.is_live or story.status == StoryStatus.WITHDRAWN:
-        return story.get_absolute_url()
-    return ""
 
 
 class StoryPagesMixin:
@@ -38,52 +30,25 @@ class StoryPagesMixin:
         return story
 
     def _page(
-        self,
-        request: HttpRequest,
-        story: Story,
-        template: str,
-        title: str,
-        status: int = 200,
-        **ctx,
+        self, request: HttpRequest, story: Story, template: str, *, status: int = 200, **ctx
     ) -> TemplateResponse:
+        """A page of the story in the admin's frame, with the links to its other pages."""
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": story,
             "story": story,
-            "title": title,
-            "change_url": self._url("change", story),
-            "translate_url": (
-                self._url("translate", story)
-                if getattr(story, "translation", None) is not None
-                else ""
-            ),
-            "review_url": self._url("review", story),
-            "revisions_url": self._url("revisions", story),
-            "preview_url": self._url("preview", story),
-            "public_url": public_url(story),
+            **story_links(story),
             **ctx,
         }
         return TemplateResponse(request, template, context, status=status)
 
     def workflow_context(self, request: HttpRequest, story: Story) -> dict:
-        """The workflow panel of the change form and the review page: the moves open to the user,
-        why others are refused, and warnings about the source."""
-        user = request.user
-        moves, refusals = [], []
-        for move in moves_available(user, story):
-            if not refused_by_four_eyes(move, user, story):
-                moves.append(move)
-            elif not refusals:
-                refusals.append("You translated this story, so another editor must approve it.")
-        if any(move.target == "published" for move in moves):
-            refusals += publish_blockers(story)
-        translation = getattr(story, "translation", None)
-        newer_source = (
-            translation is not None
-            and translation.wire_story.latest_version().pk != translation.wire_story_id
-        )
+        """The workflow panel, each move open to the user with its form."""
+        panel = workflow_panel(user=request.user, story=story)
+        moves = panel.pop("moves")
         return {
+            **panel,
             "workflow_moves": [
                 (
                     move,
@@ -93,14 +58,4 @@ class StoryPagesMixin:
                 )
                 for move in moves
             ],
-            "workflow_refusals": refusals,
-            "source_flags": source_flags(story),
-            "can_open_review": permissions.can_preview(user, story),
-            "review_url": self._url("review", story),
-            "revisions_url": self._url("revisions", story),
-            "preview_url": self._url("preview", story),
-            "public_url": public_url(story),
-            "translate_url": self._url("translate", story) if translation is not None else "",
-            "source_changed_url": self._url("source_changed", story) if newer_source else "",
-            "open_comments": story.review_comments.filter(resolved_at__isnull=True).count(),
         }

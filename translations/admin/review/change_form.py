@@ -8,8 +8,9 @@ from django.utils.html import format_html, format_html_join
 from articles.models import Story
 from translations import permissions
 from translations.models import Translation
+from translations.selectors.review import public_url
 
-from .base import StoryPagesMixin, public_url
+from .base import StoryPagesMixin
 
 
 class SourceFilter(admin.SimpleListFilter):

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from articles.models import Story
+from translations.selectors.review import move_refusal
 from translations.services.errors import WorkflowError
 from translations.workflow import WORKFLOW, Move
 
@@ -30,45 +31,49 @@ class MovePageMixin(StoryPagesMixin):
         ]
 
     def move_view(self, request: HttpRequest, object_id: int, move: str) -> HttpResponse:
+        story, the_move = self._move_of(request, object_id, move)
+        if request.method != "POST":
+            # A stale link (another editor moved the story since) gets the reason instead of a
+            # form that cannot succeed; a POST still goes to the service, which says why.
+            refusal = move_refusal(the_move, story)
+            form = make_form(the_move, story)
+            return self._move_page(request, story, the_move, form, refusal, 409 if refusal else 200)
+        form = make_form(the_move, story, request.POST)
+        if not form.is_valid():
+            return self._move_page(request, story, the_move, form, status=400)
+        try:
+            message = perform(the_move, story, request.user, form)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+            return self._move_page(request, story, the_move, form, status=409)
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(self._back_to(request, story))
+
+    def _move_of(self, request: HttpRequest, object_id: int, name: str) -> tuple[Story, Move]:
+        """The story and the move: 404 if either is unknown, 403 if the move is not the user's."""
         story = self.get_queryset(request).filter(pk=object_id).first()
         if story is None:
             raise Http404("No such story.")
-        the_move: Move | None = WORKFLOW.get(move)
-        if the_move is None:
+        move: Move | None = WORKFLOW.get(name)
+        if move is None:
             raise Http404("No such move.")
-        if not the_move.permitted(request.user, story):
-            raise PermissionDenied(f"{the_move.label} is not yours to do on this story.")
-        form = make_form(the_move, story, request.POST if request.method == "POST" else None)
-        status = 200
-        refusal = ""
-        if request.method != "POST" and not the_move.is_open(story):
-            # A stale link (another editor moved the story since) gets the reason instead of a
-            # form that cannot succeed; a POST still goes to the service, which says why.
-            refusal = (
-                f"{the_move.label} is not possible: the story is {story.display_status.lower()}."
-            )
-            status = 409
-        elif request.method == "POST" and form.is_valid():
-            try:
-                message = perform(the_move, story, request.user, form)
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-                status = 409
-            else:
-                self.message_user(request, message, messages.SUCCESS)
-                return HttpResponseRedirect(self._back_to(request, story))
-        elif request.method == "POST":
-            status = 400
+        if not move.permitted(request.user, story):
+            raise PermissionDenied(f"{move.label} is not yours to do on this story.")
+        return story, move
+
+    def _move_page(
+        self, request, story: Story, move: Move, form, refusal: str = "", status: int = 200
+    ) -> HttpResponse:
         return self._page(
             request,
             story,
             "admin/review/move.html",
-            f"{the_move.label}: {story.headline}",
             status=status,
-            move=the_move,
+            title=f"{move.label}: {story.headline}",
+            move=move,
             form=form,
             refusal=refusal,
-            action_url=self._url("move", story, move=the_move.name),
+            action_url=self._url("move", story, move=move.name),
         )
 
     def _back_to(self, request: HttpRequest, story: Story) -> str:

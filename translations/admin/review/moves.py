@@ -12,10 +12,10 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils.text import Truncator
 
 from articles.models import Section, Story
 from translations import permissions
+from translations.selectors.review import paragraph_choices
 from translations.services.editing import ParagraphInput
 from translations.services.workflow import (
     story_approve,
@@ -38,13 +38,6 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Optional; kept in the audit log.",
     )
-
-
-def paragraph_choices(story: Story) -> list[tuple[str, str]]:
-    return [("", "The whole story")] + [
-        (p.key, f"¶{n} {Truncator(p.text).chars(60)}")
-        for n, p in enumerate(story.paragraphs.order_by("position"), start=1)
-    ]
 
 
 class RequestChangesForm(forms.Form):

@@ -10,18 +10,18 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from articles.models import StoryStatus
-from translations import permissions
-from translations.diffing import compare_revisions
 from translations.models import ReviewComment, StoryRevision
+from translations.selectors.review import (
+    compare_context,
+    review_page_context,
+    revisions_context,
+)
 from translations.services.comments import comment_add, comment_resolve
 from translations.services.errors import WorkflowError
 from translations.services.review_fix import story_review_fix
 from translations.services.revisions import revision_restore
 
 from .base import StoryPagesMixin
-from .context import review_context
-from .moves import paragraph_choices
 
 
 class ReviewPagesMixin(StoryPagesMixin):
@@ -77,15 +77,7 @@ class ReviewPagesMixin(StoryPagesMixin):
             request,
             story,
             "admin/review/review.html",
-            f"Review: {story.headline}",
-            paragraph_choices=paragraph_choices(story),
-            comment_url=self._url("comment_add", story),
-            fix_url=(
-                self._url("review_fix", story)
-                if story.status == StoryStatus.IN_REVIEW and permissions.can_review(request.user)
-                else ""
-            ),
-            **review_context(story),
+            **review_page_context(user=request.user, story=story),
             **self.workflow_context(request, story),
         )
 
@@ -164,29 +156,21 @@ class ReviewPagesMixin(StoryPagesMixin):
             request,
             story,
             "admin/review/revisions.html",
-            f"Revisions: {story.headline}",
-            revisions=story.revisions.select_related("created_by").order_by("-number"),
-            can_restore=permissions.can_edit(request.user, story),
-            compare_url=self._url("compare", story),
+            **revisions_context(user=request.user, story=story),
         )
 
     def compare_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         story = self._reachable_story(request, object_id)
-        revisions = story.revisions.all()
         try:
-            new_number = int(request.GET.get("new") or story.revision)
-            old_number = int(request.GET.get("old") or new_number - 1)
+            new = int(request.GET.get("new") or story.revision)
+            old = int(request.GET.get("old") or new - 1)
         except ValueError as error:
             raise Http404("Revision numbers are whole numbers.") from error
-        new = get_object_or_404(revisions, number=new_number)
-        old = get_object_or_404(revisions, number=old_number)
         return self._page(
             request,
             story,
             "admin/review/compare.html",
-            f"Revision {old.number} → {new.number}: {story.headline}",
-            diff=compare_revisions(old, new),
-            can_restore=permissions.can_edit(request.user, story),
+            **compare_context(user=request.user, story=story, old=old, new=new),
         )
 
     @method_decorator(require_POST)

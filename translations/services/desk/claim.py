@@ -2,6 +2,7 @@
 reassigning a story to another translator."""
 
 import secrets
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,6 +23,7 @@ from translations import permissions
 from translations.memory import memory_exact, text_hash
 from translations.models import EventType, ParagraphAlignment, ParagraphOrigin, Translation
 from translations.qa.base import primary_language
+from translations.tasks import refresh_memory_offers
 
 from ..audit import audit_record
 from ..editing import DRAFT_SLUG_PREFIX, revision_snapshot
@@ -185,6 +187,10 @@ def wire_story_claim(
             wire_story=wire,
             to_status=story.status,
             payload=payload,
+        )
+        # The near matches the desk offers, looked up before the translator opens it.
+        transaction.on_commit(
+            partial(refresh_memory_offers.enqueue, story.translation.pk), robust=True
         )
     return story
 

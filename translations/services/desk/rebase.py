@@ -7,6 +7,7 @@ marked, beside the translation as it stands.
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import partial
 from typing import Literal
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,6 +20,7 @@ from translations import permissions
 from translations.diffing import html_word_diff
 from translations.memory import normalise
 from translations.models import EventType
+from translations.tasks import refresh_memory_offers
 
 from ..audit import audit_record
 from ..errors import WorkflowError
@@ -195,4 +197,6 @@ def translation_rebase(
                 "changed": [c.number for c in changes.changes],
             },
         )
+        # The new source's paragraphs have no near matches kept yet.
+        transaction.on_commit(partial(refresh_memory_offers.enqueue, translation.pk), robust=True)
     return result
