@@ -25,7 +25,7 @@ from django.db.models.expressions import CombinedExpression
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .cache import public_cache_version
+from .cache import SEARCH, tag_version
 from .models import Story, StoryParagraph, StoryQuerySet, StorySearchDocument, StoryStatus
 
 MAX_QUERY_LENGTH = 200
@@ -148,9 +148,9 @@ def search_vector() -> CombinedExpression:
 
 
 def _configs_in_use() -> list[str]:
-    """The configurations the indexed stories use, cached until the next publication."""
+    """The configurations the indexed stories use, cached until the search results are purged."""
     return cache.get_or_set(
-        f"search-configs:{public_cache_version()}",
+        f"search-configs:{tag_version(SEARCH)}",
         lambda: sorted(
             StorySearchDocument.objects.order_by().values_list("config", flat=True).distinct()
         ),
