@@ -13,9 +13,10 @@ A hit costs one cache round trip: the page and its tags' versions are read toget
 version can never bring back a page it had retired: a withdrawn story is never served after
 its withdrawal returns.
 
-A scheduled story needs no purge: the time of the next scheduled publication is read in the
-same round trip, and a page rendered before that time is not served once it has passed, so
-the story appears on the minute, with no job running.
+A scheduled story needs no purge when its time comes: a list is kept only until the next
+scheduled publication known when it was rendered, so the story appears on the minute, with no
+job running. A story's own page does not wait on others' schedules (an alternate language
+that goes live later appears in its links once the page's PUBLIC_CACHE_SECONDS are over).
 
 The same tags go out as `Surrogate-Key` (Fastly, Varnish xkey) and `Cache-Tag` (Cloudflare)
 headers, for a CDN in front to purge by (README.md, "Caching").
@@ -40,6 +41,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.module_loading import import_string
 
 from .models import Section, Story
 
@@ -85,16 +87,19 @@ def tag_version(tag: str) -> str:
     return tag_versions([tag])[tag]
 
 
-def purge_tags(*tags: str) -> None:
-    """Retire every cached page that carries one of these tags."""
+def purge_tags(*tags: str, scheduled: bool = False) -> None:
+    """Retire every cached page that carries one of these tags; `scheduled` when a story was
+    scheduled, which the time of the next scheduled publication must learn."""
     cache.set_many({TAG_KEY.format(tag=tag): _new_version() for tag in tags}, timeout=None)
-    # A publication may be scheduled: the next scheduled time is looked up again.
-    cache.delete(NEXT_SCHEDULED_KEY)
+    if scheduled:
+        cache.delete(NEXT_SCHEDULED_KEY)
+    if settings.PUBLIC_PURGE_HOOK:
+        import_string(settings.PUBLIC_PURGE_HOOK)(list(tags))
 
 
 def purge_public_pages() -> None:
     """Retire every cached public page (a change that shows on all of them)."""
-    purge_tags(SITE)
+    purge_tags(SITE, scheduled=True)
 
 
 def purge_story(story: Story) -> None:
@@ -108,15 +113,16 @@ def purge_story(story: Story) -> None:
             section_tag(Section.objects.values_list("slug", flat=True).get(pk=story.section_id))
         )
     tags += [agency_tag(slug) for slug in credited_agency_slugs(story)]
-    purge_tags(*tags)
+    purge_tags(*tags, scheduled=story.is_scheduled)
 
 
-def next_scheduled_at(known: float | None) -> float:
+def next_scheduled_at() -> float:
     """When the next scheduled story goes live (a timestamp, 0 for none).
 
-    `known` is the cached answer; the database is asked again only once that time has passed,
-    which is when the answer changes, or when a purge has dropped it.
+    Cached; the database is asked again once that time has passed, which is when the answer
+    changes, or when a story is scheduled.
     """
+    known = cache.get(NEXT_SCHEDULED_KEY)
     if known is not None and (known == 0 or known > time.time()):
         return known
     upcoming = Story.objects.scheduled().order_by("publish_at").values_list("publish_at")[:1]
@@ -137,8 +143,11 @@ def public_sections() -> list[Section]:
 @dataclass(frozen=True)
 class CachedPage:
     versions: dict[str, str]
-    rendered_at: float
+    until: float  # 0: until purged; else a timestamp (the next scheduled publication)
     response: HttpResponse
+
+    def serves(self, versions: dict[str, str]) -> bool:
+        return self.versions == versions and (self.until == 0 or time.time() < self.until)
 
 
 def _page_key(request: HttpRequest) -> str:
@@ -164,10 +173,15 @@ def _cache_control(response: HttpResponse, tags: list[str]) -> None:
 
 
 def public_response[**P](
-    view: Callable[P, HttpResponse], *, dated: bool = False, tags: Iterable[str] = (LATEST,)
+    view: Callable[P, HttpResponse],
+    *,
+    dated: bool = False,
+    tags: Iterable[str] = (LATEST,),
+    scheduled: bool = True,
 ) -> Callable[P, HttpResponse]:
     """Serve a public view from the page cache, tagged `site` and `tags` (formatted with the
-    URL's arguments: "story:{slug}").
+    URL's arguments: "story:{slug}"). A `scheduled` page (a list) is kept only until the next
+    scheduled publication.
 
     Responses carry Cache-Control (settings.PUBLIC_MAX_AGE for browsers, PUBLIC_SHARED_MAX_AGE
     and PUBLIC_STALE_WHILE_REVALIDATE for shared caches), surrogate keys, an ETag and, where
@@ -188,20 +202,14 @@ def public_response[**P](
             return response
         page_key = _page_key(request)
         tag_keys = {tag: TAG_KEY.format(tag=tag) for tag in page_tags}
-        found = cache.get_many([page_key, NEXT_SCHEDULED_KEY, *tag_keys.values()])
+        found = cache.get_many([page_key, *tag_keys.values()])
         page = found.get(page_key)
         versions = {tag: found.get(key) for tag, key in tag_keys.items()}
-        next_at = found.get(NEXT_SCHEDULED_KEY)
-        if next_at is None or 0 < next_at <= time.time():
-            next_at = next_scheduled_at(next_at)
-        if (
-            page is not None
-            and page.versions == versions
-            and not (page.rendered_at < next_at <= time.time())
-        ):
+        if page is not None and page.serves(versions):
             response = page.response
         else:
-            rendered_at = time.time()
+            # Read before rendering: a page never outlives what it was rendered with.
+            until = next_scheduled_at() if scheduled else 0
             if None in versions.values():
                 versions = tag_versions(page_tags)
             response = view(request, *args, **kwargs)
@@ -215,7 +223,7 @@ def public_response[**P](
             if response.status_code == 200 and not response.streaming:
                 cache.set(
                     page_key,
-                    CachedPage(versions, rendered_at, response),
+                    CachedPage(versions, until, response),
                     settings.PUBLIC_CACHE_SECONDS,
                 )
         return get_conditional_response(

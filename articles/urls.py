@@ -18,7 +18,7 @@ urlpatterns = [
     path("search/", public_response(views.SearchView.as_view(), tags=[SEARCH]), name="search"),
     path(
         "news/<story_slug:slug>/",
-        public_response(views.StoryDetailView.as_view(), dated=True, tags=[STORY]),
+        public_response(views.StoryDetailView.as_view(), dated=True, tags=[STORY], scheduled=False),
         name="story",
     ),
     path(
@@ -68,7 +68,7 @@ urlpatterns = [
     path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
     path(
         "api/ninjs/stories/<story_slug:slug>/",
-        public_response(api.story_detail, dated=True, tags=[STORY]),
+        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
         name="api-story",
     ),
     re_path(
@@ -78,7 +78,7 @@ urlpatterns = [
     ),
     re_path(
         r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/(?P<slug>[-\w]+)/$",
-        public_response(api.story_detail, dated=True, tags=[STORY]),
+        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
         name="api-story",
     ),
 ]

@@ -20,7 +20,8 @@ Variables (default in brackets):
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
 - PUBLIC_SHARED_MAX_AGE, PUBLIC_STALE_WHILE_REVALIDATE: s-maxage and stale-while-revalidate
-  for a CDN that purges by surrogate key [0: not sent; 30].
+  for a CDN that purges by surrogate key [0: not sent; 30]; PUBLIC_PURGE_HOOK: a dotted path
+  to a callable given the tags of each purge, to purge that CDN [none].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP]; for
   SMTP also EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_TIMEOUT [10 s]; for the
   file backend EMAIL_FILE_PATH. Any other backend gets no options.
@@ -318,6 +319,9 @@ PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "0"))
 # default) sends neither, and shared caches follow PUBLIC_MAX_AGE.
 PUBLIC_SHARED_MAX_AGE = int(os.environ.get("PUBLIC_SHARED_MAX_AGE", "0"))
 PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "30"))
+# A callable (dotted path) given the tags of every purge, to purge a CDN by surrogate key; it
+# runs once the change commits, in the request that made it, so it should enqueue a task.
+PUBLIC_PURGE_HOOK = os.environ.get("PUBLIC_PURGE_HOOK", "")
 # The name the site publishes under, in feeds, JSON-LD and the API.
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 

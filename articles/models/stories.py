@@ -206,7 +206,14 @@ class Story(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(language=""), name="story_language_set"),
         ]
-        indexes = [models.Index(fields=["status", "-publish_at"])]
+        # The public lists' order (live(), newest first, the id breaking ties), overall and per
+        # section: an index range read from the top, as far as the page goes.
+        indexes = [
+            models.Index(fields=["status", "-publish_at", "-id"], name="story_live_order_idx"),
+            models.Index(
+                fields=["section", "status", "-publish_at", "-id"], name="story_section_order_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.headline
