@@ -124,15 +124,17 @@ INSERT INTO articles_correction (note, created_at, story_id)
 SELECT 'A name was misspelt.', now() - (i - 12) * interval '5 minutes', i
 FROM generate_series(20, %(n)s, 20) AS i;
 
-INSERT INTO articles_storysearchdocument (story_id, config, headline, text, indexed_at)
-SELECT s.id, CASE s.language WHEN 'de' THEN 'german' ELSE 'english' END, s.headline,
-    s.summary || E'\n\n' || string_agg(p.text, E'\n\n' ORDER BY p.position), now()
-FROM articles_story s JOIN articles_storyparagraph p ON p.story_id = s.id
-WHERE s.status = 'published'
-GROUP BY s.id;
-UPDATE articles_storysearchdocument SET vector =
-    setweight(to_tsvector(config::regconfig, headline), 'A')
-    || setweight(to_tsvector(config::regconfig, text), 'B');
+-- The summary and the first paragraph: enough text to find and to cut a snippet from.
+INSERT INTO articles_storysearchdocument (story_id, config, headline, text, vector, indexed_at)
+SELECT d.id, d.config, d.headline, d.text,
+    setweight(to_tsvector(d.config::regconfig, d.headline), 'A')
+    || setweight(to_tsvector(d.config::regconfig, d.text), 'B'), now()
+FROM (
+    SELECT s.id, CASE s.language WHEN 'de' THEN 'german' ELSE 'english' END AS config,
+        s.headline, s.summary || E'\n\n' || p.text AS text
+    FROM articles_story s JOIN articles_storyparagraph p ON p.story_id = s.id AND p.position = 0
+    WHERE s.status = 'published'
+) AS d;
 
 INSERT INTO translations_auditevent (event_type, from_status, to_status, comment, payload,
     created_at, actor_id, story_id)
