@@ -45,8 +45,9 @@ def assert_plans_scale(client, url: str) -> None:
     assert response.status_code in (200, 410), url
     statements = [q["sql"] for q in captured.captured_queries if explainable(q["sql"])]
     assert statements, url
-    problems = {sql: plan_problems(sql) for sql in statements}
-    assert not {sql: found for sql, found in problems.items() if found}
+    failing = [(plan_problems(sql), sql) for sql in statements]
+    failing = [f"{'; '.join(found)}: {sql[:400]}" for found, sql in failing if found]
+    assert not failing, f"{url}:\n" + "\n".join(failing)
 
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
