@@ -122,8 +122,8 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False, body: bool = True) -
     """The story as ninjs 2.2; load it with provenance.with_provenance() and story_prefetch().
 
     `per_paragraph` (the editors' site setting) adds each paragraph's provenance. Without
-    `body`, the item is partial (a list's): no bodies, nor what is said of the paragraphs, and
-    the paragraphs need not be loaded.
+    `body`, the item is partial (a list's): no bodies nor per-paragraph provenance; the machine
+    translation disclosure stays.
     """
     item: JSON = {
         "uri": absolute_url(story.get_absolute_url()),
@@ -168,7 +168,7 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False, body: bool = True) -
         {"role": "correction", "value": f"{_iso(c.created_at)}: {c.note}"}
         for c in story.corrections.all()
     ]
-    disclosure = machine_translation_disclosure(story) if body else ""
+    disclosure = machine_translation_disclosure(story)
     if disclosure:
         descriptions.append({"role": MACHINE_TRANSLATION_ROLE, "value": disclosure})
     if body and per_paragraph and source_of(story) is not None:

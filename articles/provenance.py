@@ -175,10 +175,12 @@ def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
 
 def story_prefetch(*, body: bool = True) -> list[str | Prefetch]:
     """What a page of the story reads besides its row; without `body`, what a list item of the
-    ninjs API reads (no paragraphs, no pictures)."""
+    ninjs API reads: no pictures, and of the paragraphs only how each was made (the machine
+    translation disclosure is always given)."""
     attributions = Prefetch("attributions", queryset=Attribution.objects.select_related("agency"))
     if not body:
-        return ["corrections", attributions]
+        methods = StoryParagraph.objects.only("story_id", "position", "method")
+        return [Prefetch("paragraphs", queryset=methods), "corrections", attributions]
     return ["paragraphs", "corrections", "lead_image__renditions", attributions]
 
 
