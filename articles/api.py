@@ -2,7 +2,8 @@
 
 Plain Django views: two read-only JSON endpoints need no framework. The version is chosen by
 the URL or, on /api/ninjs/stories/, by ?version= (default: the latest, 3.1). The list takes the
-filters of the public lists (articles.filters) and ?page= (next/previous links, no total).
+filters of the public lists (articles.filters) and ?page= (next/previous links, no total); its
+items are partial (no bodies: each item's full text is at its own URL) unless ?body=1.
 """
 
 from django.conf import settings
@@ -53,12 +54,16 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
     # Six digits at most: a larger number is past any list, and too large for the database.
     if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE:
         return _errors({"page": ["Enter a page number: 1, 2, 3…"]})
+    body = request.GET.get("body") or "0"
+    if body not in ("0", "1"):
+        return _errors({"body": ["Enter 1 for the full text of each story, or 0."]})
+    body = body == "1"
     number = int(number)
     items = list(stories[(number - 1) * size : number * size + 1])
     if number > 1 and not items:
         return _errors({"page": [f"Page {number} is past the last story."]})
     has_next, items = len(items) > size, items[:size]
-    prefetch_related_objects(items, *story_prefetch())
+    prefetch_related_objects(items, *story_prefetch(body=body))
     per_paragraph = bool(items) and show_paragraph_provenance(items[0])
 
     def page_url(page: int) -> str:
@@ -72,7 +77,9 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
             "page": number,
             "next": page_url(number + 1) if has_next else None,
             "previous": page_url(number - 1) if number > 1 else None,
-            "items": [ninjs(story, chosen, per_paragraph=per_paragraph) for story in items],
+            "items": [
+                ninjs(story, chosen, per_paragraph=per_paragraph, body=body) for story in items
+            ],
         },
         json_dumps_params=JSON_PARAMS,
     )

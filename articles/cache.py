@@ -1,19 +1,39 @@
-"""The public page cache: one version number that every cached public response is keyed on.
+"""The public page cache: pages tagged with what they show, purged by tag.
 
-Purging bumps the version, so every worker (and every Redis-backed cache user) stops serving
-old pages at once, without having to know which keys a story appeared under. A scheduled story
-needs no purge: the key also carries the next scheduled publish time, so the first request
-after that time misses the cache and the story appears on the minute, with no job running.
+Each cached page is kept with the versions of its tags as they were when it was rendered: the
+site (`site`, every page), one story (`story:<slug>`: its page and its ninjs item), one section
+(`section:<slug>`), one agency (`agency:<slug>`), the lists of the latest stories (`latest`:
+home, feeds, sitemaps, ninjs lists) and search results (`search`). Publishing, correcting or
+withdrawing a story gives new versions to its own tag and to those of the lists it appears in
+(purge_story), so the cached pages of every other story and section stay cached; a change
+that touches everything (an agency renamed, the site settings) purges `site`.
+
+A hit costs one cache round trip: the page and its tags' versions are read together
+(get_many). A tag whose version the cache no longer holds counts as purged, so an evicted
+version can never bring back a page it had retired: a withdrawn story is never served after
+its withdrawal returns.
+
+A scheduled story needs no purge when its time comes: a list is kept only until the next
+scheduled publication known when it was rendered, so the story appears on the minute, with no
+job running. A story's own page does not wait on others' schedules (an alternate language
+that goes live later appears in its links once the page's PUBLIC_CACHE_SECONDS are over).
+
+The same tags go out as `Surrogate-Key` (Fastly, Varnish xkey) and `Cache-Tag` (Cloudflare)
+headers, for a CDN in front to purge by (README.md, "Caching").
 """
 
-from collections.abc import Callable
+import hashlib
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -21,88 +41,191 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date, parse_http_date_safe
-from django.views.decorators.cache import cache_page
+from django.utils.module_loading import import_string
 
-from .models import Story
+from .models import Section, Story
 
-VERSION_KEY = "public-pages:version"
-NEXT_SCHEDULED_KEY = "public-pages:next-scheduled:{version}"
-
-
-def public_cache_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+SITE = "site"
+LATEST = "latest"
+SEARCH = "search"
+TAG_KEY = "public:tag:{tag}"
+PAGE_KEY = "public:page:{digest}"
+NEXT_SCHEDULED_KEY = "public:next-scheduled"
+SECTIONS_KEY = "public:sections:{version}"
 
 
-def next_scheduled_at(version: int) -> float:
-    """When the next scheduled story goes live (a timestamp, 0 for none), cached per version.
-
-    Asked of the database again once that time has passed, which is when the answer changes.
-    """
-    key = NEXT_SCHEDULED_KEY.format(version=version)
-    cached = cache.get(key)
-    if cached is not None and (cached == 0 or cached > timezone.now().timestamp()):
-        return cached
-    upcoming = Story.objects.scheduled().order_by("publish_at").values_list("publish_at")[:1]
-    when = upcoming[0][0].timestamp() if upcoming else 0
-    cache.set(key, when, timeout=None)
-    return when
+def story_tag(slug: str) -> str:
+    return f"story:{slug}"
 
 
-def public_cache_prefix() -> str:
-    version = public_cache_version()
-    return f"public-v{version}-{next_scheduled_at(version):.0f}"
+def section_tag(slug: str) -> str:
+    return f"section:{slug}"
+
+
+def agency_tag(slug: str) -> str:
+    return f"agency:{slug}"
+
+
+def _new_version() -> str:
+    return secrets.token_hex(6)
+
+
+def tag_versions(tags: Iterable[str]) -> dict[str, str]:
+    """The current version of each tag, one round trip; a tag the cache lacks gets one now."""
+    keys = {tag: TAG_KEY.format(tag=tag) for tag in tags}
+    found = cache.get_many(keys.values())
+    missing = [tag for tag, key in keys.items() if key not in found]
+    if missing:
+        for tag in missing:
+            cache.add(keys[tag], _new_version(), timeout=None)
+        found |= cache.get_many([keys[tag] for tag in missing])
+    return {tag: found.get(key, "") for tag, key in keys.items()}
+
+
+def tag_version(tag: str) -> str:
+    """For what is cached beside the pages on what they depend on (navigation, search)."""
+    return tag_versions([tag])[tag]
+
+
+def purge_tags(*tags: str, scheduled: bool = False) -> None:
+    """Retire every cached page that carries one of these tags; `scheduled` when a story was
+    scheduled, which the time of the next scheduled publication must learn."""
+    cache.set_many({TAG_KEY.format(tag=tag): _new_version() for tag in tags}, timeout=None)
+    if scheduled:
+        cache.delete(NEXT_SCHEDULED_KEY)
+    if settings.PUBLIC_PURGE_HOOK:
+        import_string(settings.PUBLIC_PURGE_HOOK)(list(tags))
 
 
 def purge_public_pages() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    """Retire every cached public page (a change that shows on all of them)."""
+    purge_tags(SITE, scheduled=True)
+
+
+def purge_story(story: Story) -> None:
+    """Retire the pages a story appears on: its own, its section's, its agencies', the latest
+    lists and search; the other stories' pages stay cached."""
+    from .provenance import credited_agency_slugs  # it imports this module's models too
+
+    tags = [story_tag(story.slug), LATEST, SEARCH]
+    if story.section_id:
+        tags.append(
+            section_tag(Section.objects.values_list("slug", flat=True).get(pk=story.section_id))
+        )
+    tags += [agency_tag(slug) for slug in credited_agency_slugs(story)]
+    purge_tags(*tags, scheduled=story.is_scheduled)
+
+
+def next_scheduled_at() -> float:
+    """When the next scheduled story goes live (a timestamp, 0 for none).
+
+    Cached; the database is asked again once that time has passed, which is when the answer
+    changes, or when a story is scheduled.
+    """
+    known = cache.get(NEXT_SCHEDULED_KEY)
+    if known is not None and (known == 0 or known > time.time()):
+        return known
+    upcoming = Story.objects.scheduled().order_by("publish_at").values_list("publish_at")[:1]
+    when = upcoming[0][0].timestamp() if upcoming else 0
+    cache.set(NEXT_SCHEDULED_KEY, when, timeout=None)
+    return when
+
+
+def public_sections() -> list[Section]:
+    """The sections in site order, cached until the site is purged (navigation, home)."""
+    return cache.get_or_set(
+        SECTIONS_KEY.format(version=tag_version(SITE)),
+        lambda: list(Section.objects.all()),
+        timeout=None,
+    )
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    versions: dict[str, str]
+    until: float  # 0: until purged; else a timestamp (the next scheduled publication)
+    response: HttpResponse
+
+    def serves(self, versions: dict[str, str]) -> bool:
+        return self.versions == versions and (self.until == 0 or time.time() < self.until)
+
+
+def _page_key(request: HttpRequest) -> str:
+    # HEAD is answered from the GET's page; nothing else of the request changes the page.
+    return PAGE_KEY.format(digest=hashlib.md5(request.get_full_path().encode()).hexdigest())
+
+
+def _cache_control(response: HttpResponse, tags: list[str]) -> None:
+    patch_response_headers(response, settings.PUBLIC_MAX_AGE)
+    patch_cache_control(response, public=True)
+    if settings.PUBLIC_SHARED_MAX_AGE:
+        patch_cache_control(
+            response,
+            s_maxage=settings.PUBLIC_SHARED_MAX_AGE,
+            stale_while_revalidate=settings.PUBLIC_STALE_WHILE_REVALIDATE,
+        )
+    if settings.PUBLIC_MAX_AGE == 0:
+        patch_cache_control(response, must_revalidate=True)
+    # Percent-encoded: a story's slug may be in any script, a header only in Latin-1.
+    tags = [quote(tag, safe=":") for tag in tags]
+    response.headers["Surrogate-Key"] = " ".join(tags)
+    response.headers["Cache-Tag"] = ",".join(tags)
 
 
 def public_response[**P](
-    view: Callable[P, HttpResponse], *, dated: bool = False
+    view: Callable[P, HttpResponse],
+    *,
+    dated: bool = False,
+    tags: Iterable[str] = (LATEST,),
+    scheduled: bool = True,
 ) -> Callable[P, HttpResponse]:
-    """Serve a public view from the page cache, keyed on the current public cache version.
+    """Serve a public view from the page cache, tagged `site` and `tags` (formatted with the
+    URL's arguments: "story:{slug}"). A `scheduled` page (a list) is kept only until the next
+    scheduled publication.
 
-    A purge bumps the version, so the next request misses and renders afresh: a withdrawn or
-    unpublished story is never served from this cache. Responses carry Cache-Control and
-    Expires (settings.PUBLIC_MAX_AGE), an ETag and, where the view sets it, a Last-Modified
-    derived from the data; a conditional request that matches answers 304 Not Modified.
+    Responses carry Cache-Control (settings.PUBLIC_MAX_AGE for browsers, PUBLIC_SHARED_MAX_AGE
+    and PUBLIC_STALE_WHILE_REVALIDATE for shared caches), surrogate keys, an ETag and, where
+    the view sets it, a Last-Modified derived from the data; a conditional request that
+    matches answers 304 Not Modified.
 
     Only `dated` views (one story) keep a Last-Modified. A list's date cannot say that a story
     left it (a withdrawal makes the list older, not newer), so lists revalidate by ETag alone.
     """
-
-    @wraps(view)
-    def with_headers(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        if not dated and response.has_header("Last-Modified"):
-            del response["Last-Modified"]
-        patch_response_headers(response, settings.PUBLIC_MAX_AGE)
-        patch_cache_control(response, public=True)
-        if settings.PUBLIC_MAX_AGE == 0:
-            patch_cache_control(response, must_revalidate=True)
-        return response
+    tag_templates = (SITE, *tags)
 
     @wraps(view)
     def cached(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        page = cache_page(settings.PUBLIC_CACHE_SECONDS, key_prefix=public_cache_prefix())(
-            with_headers
-        )
-        response = page(request, *args, **kwargs)
-        if hasattr(response, "render") and not response.is_rendered:
-            response = response.render()
-        # Done here rather than with @conditional_page: a TemplateResponse coming out of the
-        # cache is already rendered, and the decorator would drop the 304 it computes for it.
-        if request.method not in ("GET", "HEAD") or response.streaming:
+        page_tags = [tag.format(**kwargs) for tag in tag_templates]
+        if request.method not in ("GET", "HEAD"):
+            response = view(request, *args, **kwargs)
+            _cache_control(response, page_tags)
             return response
-        if not response.has_header("ETag"):
-            set_response_etag(response)
+        page_key = _page_key(request)
+        tag_keys = {tag: TAG_KEY.format(tag=tag) for tag in page_tags}
+        found = cache.get_many([page_key, *tag_keys.values()])
+        page = found.get(page_key)
+        versions = {tag: found.get(key) for tag, key in tag_keys.items()}
+        if page is not None and page.serves(versions):
+            response = page.response
+        else:
+            # Read before rendering: a page never outlives what it was rendered with.
+            until = next_scheduled_at() if scheduled else 0
+            if None in versions.values():
+                versions = tag_versions(page_tags)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response = response.render()
+            if not dated and response.has_header("Last-Modified"):
+                del response["Last-Modified"]
+            _cache_control(response, page_tags)
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(
+                    page_key,
+                    CachedPage(versions, until, response),
+                    settings.PUBLIC_CACHE_SECONDS,
+                )
         return get_conditional_response(
             request,
             etag=response["ETag"],

@@ -8,7 +8,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Max
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -48,7 +47,7 @@ class LatestStoriesRss(Feed):
         stories = (
             self.stories(obj)
             .select_related("section", SOURCE_RELATED)
-            .annotate(last_correction=Max("corrections__created_at"))
+            .with_last_correction()
             .order_by("-publish_at", "-pk")
         )
         return list(stories[:FEED_LENGTH])

@@ -118,18 +118,18 @@ def _richtext(story: Story, per_paragraph: bool) -> str:
     )
 
 
-def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
+def ninjs_2_2(story: Story, *, per_paragraph: bool = False, body: bool = True) -> JSON:
     """The story as ninjs 2.2; load it with provenance.with_provenance() and story_prefetch().
 
-    `per_paragraph` (the editors' site setting) adds each paragraph's provenance.
+    `per_paragraph` (the editors' site setting) adds each paragraph's provenance. Without
+    `body`, the item is partial (a list's): no bodies nor per-paragraph provenance; the machine
+    translation disclosure stays.
     """
-    paragraphs = [p.text for p in story.paragraphs.all()]
-    plain = "\n\n".join(paragraphs)
     item: JSON = {
         "uri": absolute_url(story.get_absolute_url()),
         "standard": {"name": "ninjs", "version": "2.2", "schema": SCHEMA_URIS["2.2"]},
         "type": "text",
-        "representationtype": "full",
+        "representationtype": "full" if body else "partial",
         "profile": "newsroom-translation" if source_of(story) else "newsroom-story",
         "version": str(story.revision),
         "firstcreated": _iso(story.publish_at),
@@ -138,7 +138,12 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
         "language": story.language,
         "slugline": story.slug,
         "headlines": [{"role": "main", "value": story.headline}],
-        "bodies": [
+        "infosources": infosources(story),
+        "altids": altids(story),
+    }
+    if body:
+        plain = "\n\n".join(p.text for p in story.paragraphs.all())
+        item["bodies"] = [
             {
                 "role": "main",
                 "contenttype": "text/plain",
@@ -151,10 +156,7 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
                 "contenttype": "text/html",
                 "value": _richtext(story, per_paragraph),
             },
-        ],
-        "infosources": infosources(story),
-        "altids": altids(story),
-    }
+        ]
     descriptions = []
     if story.summary:
         descriptions.append({"role": "summary", "value": story.summary})
@@ -169,7 +171,7 @@ def ninjs_2_2(story: Story, *, per_paragraph: bool = False) -> JSON:
     disclosure = machine_translation_disclosure(story)
     if disclosure:
         descriptions.append({"role": MACHINE_TRANSLATION_ROLE, "value": disclosure})
-    if per_paragraph and source_of(story) is not None:
+    if body and per_paragraph and source_of(story) is not None:
         provenance = [
             paragraph_provenance(p, position)
             for position, p in enumerate(story.paragraphs.all(), start=1)
@@ -205,8 +207,8 @@ def _camel(value: Any) -> Any:
     return value
 
 
-def ninjs(story: Story, version: str, *, per_paragraph: bool = False) -> JSON:
-    item = ninjs_2_2(story, per_paragraph=per_paragraph)
+def ninjs(story: Story, version: str, *, per_paragraph: bool = False, body: bool = True) -> JSON:
+    item = ninjs_2_2(story, per_paragraph=per_paragraph, body=body)
     if version == "2.2":
         return item
     item = _camel(item)

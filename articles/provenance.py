@@ -22,6 +22,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import (
+    CharField,
     Expression,
     OuterRef,
     Prefetch,
@@ -31,7 +32,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat, Trim
+from django.db.models.functions import Cast, Coalesce, Concat, Trim
 
 from .models import (
     MACHINE_METHODS,
@@ -100,6 +101,49 @@ def same_source_q(stories: QuerySet[Story]) -> Q:
     )
 
 
+def with_alternates(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """Stories with the live stories translated from the same agency story (any version) in
+    other languages, as one subquery column read by alternates(): an index look-up of the wire
+    story's agency and guid for the one story a page shows, rather than a query of its own."""
+    others = (
+        Story.objects.live()
+        .filter(
+            translation__wire_story__agency=OuterRef("translation__wire_story__agency"),
+            translation__wire_story__guid=OuterRef("translation__wire_story__guid"),
+        )
+        .exclude(language=OuterRef("language"))
+        .order_by()
+        .values("translation__wire_story__guid")
+        .annotate(
+            joined=StringAgg(
+                Concat(
+                    Cast("publish_at", CharField()),
+                    Value("\t"),
+                    "language",
+                    Value("\t"),
+                    "slug",
+                    output_field=CharField(),
+                ),
+                delimiter=Value("\n"),
+            )
+        )
+        .values("joined")
+    )
+    return stories.annotate(alternates_joined=Subquery(others))
+
+
+def alternates(story: Story) -> list[Story]:
+    """One story per other language, the newest in it, ordered by language; read from the
+    column with_alternates() adds (unsaved instances: language and URL)."""
+    newest: dict[str, str] = {}
+    # Sorted here, newest first: SQLite cannot order inside an aggregate.
+    for row in sorted((story.alternates_joined or "").split("\n"), reverse=True):
+        if row:
+            _, language, slug = row.split("\t")
+            newest.setdefault(language, slug)
+    return [Story(language=language, slug=newest[language]) for language in sorted(newest)]
+
+
 def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
     """Stories with what the provenance functions below read, bar the story_prefetch() lists.
 
@@ -129,13 +173,28 @@ def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:
     )
 
 
-def story_prefetch() -> list[str | Prefetch]:
-    return [
-        "paragraphs",
-        "corrections",
-        "lead_image__renditions",
-        Prefetch("attributions", queryset=Attribution.objects.select_related("agency")),
-    ]
+def story_prefetch(*, body: bool = True) -> list[str | Prefetch]:
+    """What a page of the story reads besides its row; without `body`, what a list item of the
+    ninjs API reads: no pictures, and of the paragraphs only how each was made (the machine
+    translation disclosure is always given)."""
+    attributions = Prefetch("attributions", queryset=Attribution.objects.select_related("agency"))
+    if not body:
+        methods = StoryParagraph.objects.only("story_id", "position", "method")
+        return [Prefetch("paragraphs", queryset=methods), "corrections", attributions]
+    return ["paragraphs", "corrections", "lead_image__renditions", attributions]
+
+
+def credited_agency_slugs(story: Story) -> set[str]:
+    """The agencies whose pages list the story (as Story.objects.credited_to() reads it)."""
+    slugs = set(
+        Attribution.objects.filter(story=story, agency__isnull=False).values_list(
+            "agency__slug", flat=True
+        )
+    )
+    source = source_of(story)
+    if source is not None:
+        slugs.add(source.agency.slug)
+    return slugs
 
 
 def credit_line(story: Story) -> str:

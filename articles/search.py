@@ -25,7 +25,7 @@ from django.db.models.expressions import CombinedExpression
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .cache import public_cache_version
+from .cache import SEARCH, tag_version
 from .models import Story, StoryParagraph, StoryQuerySet, StorySearchDocument, StoryStatus
 
 MAX_QUERY_LENGTH = 200
@@ -147,15 +147,24 @@ def search_vector() -> CombinedExpression:
     )
 
 
+SEARCH_CONFIGS = sorted({*TEXT_SEARCH_CONFIGS.values(), FALLBACK_CONFIG})
+
+
 def _configs_in_use() -> list[str]:
-    """The configurations the indexed stories use, cached until the next publication."""
-    return cache.get_or_set(
-        f"search-configs:{public_cache_version()}",
-        lambda: sorted(
-            StorySearchDocument.objects.order_by().values_list("config", flat=True).distinct()
-        ),
-        timeout=3600,
-    )
+    """The configurations the indexed stories use, cached until the search results are purged:
+    one index look-up for each one a document can have, never a scan of the documents."""
+
+    def ask() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT wanted.config FROM unnest(%s::text[]) AS wanted(config) WHERE EXISTS "
+                f"(SELECT 1 FROM {StorySearchDocument._meta.db_table} AS d "
+                "WHERE d.config = wanted.config) ORDER BY wanted.config",
+                [SEARCH_CONFIGS],
+            )
+            return [config for (config,) in cursor.fetchall()]
+
+    return cache.get_or_set(f"search-configs:{tag_version(SEARCH)}", ask, timeout=3600)
 
 
 def search_stories(query: str) -> StoryQuerySet:

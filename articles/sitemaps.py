@@ -7,13 +7,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from .models import Agency, Section, Story
+from .pagination import WindowPaginator
 from .provenance import translated_q
 from .site import absolute_url, site_domain, site_protocol
 
@@ -33,11 +34,12 @@ class StorySitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self) -> QuerySet[Story]:
-        return (
-            Story.objects.live()
-            .annotate(last_correction=Max("corrections__created_at"))
-            .order_by("-publish_at", "-pk")
-        )
+        return Story.objects.live().with_last_correction().order_by("-publish_at", "-pk")
+
+    @property
+    def paginator(self) -> WindowPaginator:
+        # Not counted: a count of the archive would cost more than the page.
+        return WindowPaginator(self._items(), self.limit)
 
     def lastmod(self, story: Story) -> datetime:
         return max(filter(None, [story.publish_at, story.last_correction]))
@@ -85,8 +87,9 @@ class HomeSitemap(SiteSitemap):
     priority = 1.0
 
     def items(self) -> list[datetime]:
-        latest = Story.objects.live().aggregate(latest=Max("publish_at"))["latest"]
-        return [latest] if latest else []
+        return list(
+            Story.objects.live().order_by("-publish_at").values_list("publish_at", flat=True)[:1]
+        )
 
     def location(self, latest: datetime) -> str:
         return reverse("articles:home")

@@ -11,7 +11,7 @@ from django.tasks import task
 from articles.services.feeds import feed_poll, feeds_schedule
 from newsroom.retry import retried_task
 
-from .cache import purge_public_pages
+from .cache import SEARCH, purge_public_pages, purge_tags
 from .models import Image
 from .search import index_stories
 from .services import images  # a module, not a name: images.py imports this module too
@@ -41,7 +41,7 @@ def reindex_stories(story_ids: list[int]) -> int:
     Cached search results predate the new documents, so they are purged.
     """
     indexed = index_stories(story_ids)
-    purge_public_pages()
+    purge_tags(SEARCH)
     return indexed
 
 

@@ -2,29 +2,33 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path, register_converter
 
 from . import api, feeds, sitemaps, views
-from .cache import public_response
+from .cache import SEARCH, agency_tag, public_response, section_tag, story_tag
 from .converters import UnicodeSlugConverter
 
 register_converter(UnicodeSlugConverter, "story_slug")
 
 app_name = "articles"
 
+# The page cache's tags of a page (articles.cache), from its URL's arguments; a list of all
+# the latest stories is tagged "latest" by default.
+STORY, SECTION, AGENCY = story_tag("{slug}"), section_tag("{slug}"), agency_tag("{slug}")
+
 urlpatterns = [
     path("", public_response(views.HomeView.as_view()), name="home"),
-    path("search/", public_response(views.SearchView.as_view()), name="search"),
+    path("search/", public_response(views.SearchView.as_view(), tags=[SEARCH]), name="search"),
     path(
         "news/<story_slug:slug>/",
-        public_response(views.StoryDetailView.as_view(), dated=True),
+        public_response(views.StoryDetailView.as_view(), dated=True, tags=[STORY], scheduled=False),
         name="story",
     ),
     path(
         "agencies/<slug:slug>/",
-        public_response(views.AgencyStoryListView.as_view()),
+        public_response(views.AgencyStoryListView.as_view(), tags=[AGENCY]),
         name="agency",
     ),
     path(
         "sections/<slug:slug>/",
-        public_response(views.SectionStoryListView.as_view()),
+        public_response(views.SectionStoryListView.as_view(), tags=[SECTION]),
         name="section",
     ),
     # Feeds
@@ -32,22 +36,22 @@ urlpatterns = [
     path("feeds/latest.atom", public_response(feeds.LatestStoriesAtom()), name="feed-atom"),
     path(
         "sections/<slug:slug>/feed.rss",
-        public_response(feeds.SectionStoriesRss()),
+        public_response(feeds.SectionStoriesRss(), tags=[SECTION]),
         name="section-feed-rss",
     ),
     path(
         "sections/<slug:slug>/feed.atom",
-        public_response(feeds.SectionStoriesAtom()),
+        public_response(feeds.SectionStoriesAtom(), tags=[SECTION]),
         name="section-feed-atom",
     ),
     path(
         "agencies/<slug:slug>/feed.rss",
-        public_response(feeds.AgencyStoriesRss()),
+        public_response(feeds.AgencyStoriesRss(), tags=[AGENCY]),
         name="agency-feed-rss",
     ),
     path(
         "agencies/<slug:slug>/feed.atom",
-        public_response(feeds.AgencyStoriesAtom()),
+        public_response(feeds.AgencyStoriesAtom(), tags=[AGENCY]),
         name="agency-feed-atom",
     ),
     # Sitemaps and robots.txt
@@ -59,12 +63,12 @@ urlpatterns = [
         name="sitemap",
     ),
     path("sitemap-news.xml", public_response(sitemaps.news_sitemap), name="news-sitemap"),
-    path("robots.txt", public_response(sitemaps.robots_txt), name="robots"),
+    path("robots.txt", public_response(sitemaps.robots_txt, tags=[]), name="robots"),
     # The ninjs API
     path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
     path(
         "api/ninjs/stories/<story_slug:slug>/",
-        public_response(api.story_detail, dated=True),
+        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
         name="api-story",
     ),
     re_path(
@@ -74,7 +78,7 @@ urlpatterns = [
     ),
     re_path(
         r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/(?P<slug>[-\w]+)/$",
-        public_response(api.story_detail, dated=True),
+        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
         name="api-story",
     ),
 ]

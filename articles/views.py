@@ -4,24 +4,25 @@ The views are wrapped in articles.cache.public_response (in urls.py): page cache
 ETag, and 304 answers to conditional requests.
 """
 
-from itertools import groupby
-
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
-from .cache import set_last_modified
+from .cache import public_sections, set_last_modified
 from .filters import SearchForm, StoryFilterSet
 from .models import AttributionRole, Section, Story, StoryStatus
+from .pagination import WindowPaginator
 from .provenance import (
+    alternates,
     date_modified,
     machine_translation_disclosure,
-    same_source_q,
     show_paragraph_provenance,
     story_prefetch,
+    with_alternates,
     with_provenance,
 )
 from .search import attach_snippets, search_stories
@@ -44,6 +45,7 @@ class StoryListView(ListView):
 
     template_name = "articles/story_list.html"
     context_object_name = "stories"
+    paginator_class = WindowPaginator
 
     def get_paginate_by(self, queryset) -> int:
         return settings.PAGINATE_BY
@@ -68,6 +70,11 @@ class StoryListView(ListView):
     def get_queryset(self) -> QuerySet[Story]:
         return self.filterset.filter_queryset(self.filterset.queryset.live()).for_listing()
 
+    def paginate_queryset(self, queryset, page_size):
+        if self.request.GET.get(self.page_kwarg) == "last":
+            raise Http404("Lists are not counted: there is no last page to go to.")
+        return super().paginate_queryset(queryset, page_size)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(filterset=self.filterset, **kwargs)
 
@@ -84,23 +91,41 @@ class HomeView(StoryListView):
         return context
 
     def section_teasers(self) -> list[tuple[Section, list[Story]]]:
-        ranked = (
-            Story.objects.live()
-            .filter(section__isnull=False)
-            .annotate(
-                place=Window(
-                    RowNumber(),
-                    partition_by=F("section"),
-                    order_by=[F("publish_at").desc(), F("pk").desc()],
+        sections = public_sections()
+        newest = [
+            Story.objects.live().filter(section=section).order_by("-publish_at", "-pk")
+            for section in sections
+        ]
+        if not newest:
+            return []
+        if connection.features.supports_slicing_ordering_in_compound:
+            # The few newest of each section by one index range each, in one statement.
+            ids = (
+                newest[0]
+                .values("pk")[:SECTION_TEASERS]
+                .union(
+                    *(stories.values("pk")[:SECTION_TEASERS] for stories in newest[1:]), all=True
                 )
             )
-            .filter(place__lte=SECTION_TEASERS)
-            .select_related("section")
-            .order_by("section__position", "section__name", "section_id", "place")
-        )
+            teasers = Story.objects.filter(pk__in=ids)
+        else:
+            # SQLite cannot slice the parts of a UNION: a window over its (small) table.
+            teasers = (
+                Story.objects.live()
+                .annotate(
+                    place=Window(
+                        RowNumber(),
+                        partition_by=F("section"),
+                        order_by=[F("publish_at").desc(), F("pk").desc()],
+                    )
+                )
+                .filter(place__lte=SECTION_TEASERS)
+            )
+        by_section: dict[int, list[Story]] = {}
+        for story in teasers.order_by("-publish_at", "-pk"):
+            by_section.setdefault(story.section_id, []).append(story)
         return [
-            (section, list(stories))
-            for section, stories in groupby(ranked, key=lambda story: story.section)
+            (section, by_section[section.pk]) for section in sections if section.pk in by_section
         ]
 
 
@@ -162,25 +187,15 @@ class StoryDetailView(DetailView):
     context_object_name = "story"
 
     def get_object(self, queryset=None) -> Story:
-        slug = self.kwargs["slug"]
-        # One query brings the story and the live stories made from the same wire story
-        # (same agency and guid, any version) in other languages, for the hreflang links.
-        source = Story.objects.filter(slug=slug)
-        stories = list(
+        # The slug's unique index finds the one row; live or gone is decided on it alone.
+        story = with_alternates(
             with_provenance(
-                (Story.objects.live() | Story.objects.gone()).filter(slug=slug)
-                | Story.objects.live().filter(same_source_q(source))
+                (Story.objects.live() | Story.objects.gone()).filter(slug=self.kwargs["slug"])
             )
-        )
-        story = next((s for s in stories if s.slug == slug), None)
+        ).first()
         if story is None:
             raise Http404("No live story at this address.")
-        # One link per language: the newest story in it.
-        by_language: dict[str, Story] = {}
-        for other in sorted(stories, key=lambda s: s.publish_at, reverse=True):
-            if other.language != story.language:
-                by_language.setdefault(other.language, other)
-        self.alternates = [by_language[language] for language in sorted(by_language)]
+        self.alternates = alternates(story)
         if story.status == StoryStatus.PUBLISHED:
             prefetch_related_objects([story], *story_prefetch())
         return story

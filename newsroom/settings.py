@@ -19,6 +19,9 @@ Variables (default in brackets):
 - SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
+- PUBLIC_SHARED_MAX_AGE, PUBLIC_STALE_WHILE_REVALIDATE: s-maxage and stale-while-revalidate
+  for a CDN that purges by surrogate key [0: not sent; 30]; PUBLIC_PURGE_HOOK: a dotted path
+  to a callable given the tags of each purge, to purge that CDN [none].
 - MAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: outgoing mail [console under DEBUG, else SMTP]; for
   SMTP also EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_TIMEOUT [10 s]; for the
   file backend EMAIL_FILE_PATH. Any other backend gets no options.
@@ -305,13 +308,20 @@ LOGGING = {
 NEWSROOM_LANGUAGE = os.environ.get("NEWSROOM_LANGUAGE", "en")
 PAGINATE_BY = 20
 # How long a rendered public page stays in the server's page cache. A purge (publish,
-# correction, withdrawal) empties it at once; the timeout only bounds how late a scheduled
-# story appears, since reaching its publish time purges nothing.
+# correction, withdrawal) retires the pages the story is on at once (articles.cache).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # max-age sent to browsers and shared caches. 0 (the default) makes them revalidate every time
 # (cheap: ETag and Last-Modified answer 304), so that nobody outside is left showing a
 # withdrawn story; raise it only behind a CDN that is purged with the site.
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "0"))
+# s-maxage and stale-while-revalidate for a CDN or Varnish in front, which must then purge by
+# the Surrogate-Key / Cache-Tag headers when the site purges (README.md, "Caching"); 0 (the
+# default) sends neither, and shared caches follow PUBLIC_MAX_AGE.
+PUBLIC_SHARED_MAX_AGE = int(os.environ.get("PUBLIC_SHARED_MAX_AGE", "0"))
+PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "30"))
+# A callable (dotted path) given the tags of every purge, to purge a CDN by surrogate key; it
+# runs once the change commits, in the request that made it, so it should enqueue a task.
+PUBLIC_PURGE_HOOK = os.environ.get("PUBLIC_PURGE_HOOK", "")
 # The name the site publishes under, in feeds, JSON-LD and the API.
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 

@@ -136,3 +136,20 @@ hypothesis_settings.register_profile(
     "dev", parent=hypothesis_settings.get_profile("ci"), max_examples=200
 )
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    """An archive of 100,000 stories seeded in SQL (tests/explain.py), for the module's tests;
+    PostgreSQL only. Committed, so each test's own transaction leaves it alone; cleared after."""
+    from django.db import connection
+
+    from tests.explain import clear_archive, seed_archive
+
+    if connection.vendor != "postgresql":
+        pytest.skip("EXPLAIN plans at archive scale need PostgreSQL (DATABASE_URL)")
+    with django_db_blocker.unblock():
+        seeded = seed_archive()
+    yield seeded
+    with django_db_blocker.unblock():
+        clear_archive()

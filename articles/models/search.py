@@ -33,7 +33,11 @@ class StorySearchDocument(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [GinIndex(fields=["vector"], name="story_search_vector_gin")]
+        indexes = [
+            GinIndex(fields=["vector"], name="story_search_vector_gin"),
+            # Which configurations are in use is asked one index look-up each (search.py).
+            models.Index(fields=["config"], name="story_search_config_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.headline

@@ -4,7 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,6 +75,15 @@ class StoryQuerySet(models.QuerySet):
         A story withdrawn while still scheduled was never public, and answers 404 like any other.
         """
         return self.filter(status=StoryStatus.WITHDRAWN, publish_at__lte=F("withdrawn_at"))
+
+    def with_last_correction(self) -> "StoryQuerySet":
+        """Annotated `last_correction`: the time of the newest correction, or None.
+
+        A subquery per story rather than a GROUP BY: a page of stories reads only its own
+        corrections, and the stories keep their index order.
+        """
+        newest = Correction.objects.filter(story=OuterRef("pk")).order_by("-created_at")
+        return self.annotate(last_correction=Subquery(newest.values("created_at")[:1]))
 
     def for_listing(self) -> "StoryQuerySet":
         return (
@@ -197,7 +206,14 @@ class Story(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(language=""), name="story_language_set"),
         ]
-        indexes = [models.Index(fields=["status", "-publish_at"])]
+        # The public lists' order (live(), newest first, the id breaking ties), overall and per
+        # section: an index range read from the top, as far as the page goes.
+        indexes = [
+            models.Index(fields=["status", "-publish_at", "-id"], name="story_live_order_idx"),
+            models.Index(
+                fields=["section", "status", "-publish_at", "-id"], name="story_section_order_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.headline

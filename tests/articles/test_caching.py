@@ -139,3 +139,113 @@ def test_a_published_story_appears_everywhere_at_once(
         if "agencies/kazinform" in url:
             continue  # Kazinform has no part in this one
         assert story.slug in client.get(url).content.decode(), url
+
+
+def test_publishing_a_story_leaves_the_pages_of_unrelated_stories_cached(
+    client,
+    editor,
+    sample_story,
+    sample_wire,
+    kazinform_story,
+    django_assert_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    """A busy news day does not empty the page cache: a publication retires the pages the new
+    story is on (its section's, its agency's, the latest lists), not those of other stories."""
+    unrelated = [
+        kazinform_story.get_absolute_url(),
+        reverse("articles:api-story", kwargs={"slug": kazinform_story.slug}),
+        sample_story.get_absolute_url(),
+        reverse("articles:section", kwargs={"slug": "economy"}),
+        reverse("articles:agency", kwargs={"slug": "kazinform"}),
+    ]
+    first = {url: client.get(url).content for url in [*unrelated, "/", "/sections/politics/"]}
+    story = StoryFactory(
+        headline="Appathurai visits Astana",
+        slug="appathurai-visits-astana",
+        status=StoryStatus.APPROVED,
+        section=sample_story.section,
+        body=["Appathurai met the foreign minister in Astana."],
+    )
+    TranslationFactory(story=story, wire_story=sample_wire)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_publish(story=story, actor=editor)
+
+    for url in unrelated:
+        with django_assert_num_queries(0):
+            response = client.get(url)
+        assert response.content == first[url], url
+    for url in ["/", "/sections/politics/", "/agencies/trend/"]:
+        assert story.headline in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize("api", [False, True])
+def test_a_cached_story_is_not_served_once_withdrawn(
+    client, editor, sample_story, api, django_capture_on_commit_callbacks
+):
+    url = (
+        reverse("articles:api-story", kwargs={"slug": sample_story.slug})
+        if api
+        else sample_story.get_absolute_url()
+    )
+    assert client.get(url).status_code == 200
+    assert sample_story.paragraphs.first().text[:40] in client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=sample_story, actor=editor, note="Trend retracted the interview.")
+
+    text = sample_story.paragraphs.first().text
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 410
+        assert "Trend retracted the interview." in response.content.decode()
+        assert text not in response.content.decode()
+
+
+def test_an_evicted_purge_never_brings_a_withdrawn_story_back(
+    client, editor, sample_story, django_capture_on_commit_callbacks
+):
+    """The cache may drop a tag's version (LRU, a restart of Redis): the pages kept under the
+    old version are then not served either."""
+    from django.core.cache import cache
+
+    from articles.cache import TAG_KEY, story_tag
+
+    url = sample_story.get_absolute_url()
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=sample_story, actor=editor, note="Trend retracted the interview.")
+    cache.delete(TAG_KEY.format(tag=story_tag(sample_story.slug)))
+
+    assert client.get(url).status_code == 410
+
+
+def test_public_responses_carry_surrogate_keys(client, sample_story, settings):
+    settings.PUBLIC_SHARED_MAX_AGE = 300
+    story = client.get(sample_story.get_absolute_url())
+    assert story["Surrogate-Key"] == f"site story:{sample_story.slug}"
+    assert story["Cache-Tag"] == f"site,story:{sample_story.slug}"
+    assert "s-maxage=300" in story["Cache-Control"]
+    assert "stale-while-revalidate=30" in story["Cache-Control"]
+    section = client.get(reverse("articles:section", kwargs={"slug": "politics"}))
+    assert section["Surrogate-Key"] == "site section:politics"
+
+
+purged_tags: list[list[str]] = []
+
+
+def record_purge(tags: list[str]) -> None:
+    purged_tags.append(tags)
+
+
+def test_a_purge_hook_hears_the_tags_to_purge_a_cdn_by(
+    editor, sample_story, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_PURGE_HOOK = f"{__name__}.record_purge"
+    purged_tags.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(story=sample_story, actor=editor, note="Trend retracted the interview.")
+    story_tags = {f"story:{sample_story.slug}", "latest", "section:politics", "agency:trend"}
+    assert any(story_tags <= set(tags) for tags in purged_tags), purged_tags
+    assert "site" not in {tag for tags in purged_tags for tag in tags}

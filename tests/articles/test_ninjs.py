@@ -32,8 +32,15 @@ def test_every_list_and_detail_response_validates(client, validators, demo_like,
     assert body["version"] == version
     assert len(body["items"]) == 4
     assert body["next"] is None
-    for item in body["items"]:
+    # The list's items are partial; ?body=1 makes them the full items of their own URLs.
+    full_items = client.get(list_url, {**params, "body": "1"}).json()["items"]
+    representation = "representationtype" if version == "2.2" else "representationType"
+    for item, full_item in zip(body["items"], full_items, strict=True):
         assert_valid(validators[version], item)
+        assert item[representation] == "partial"
+        assert "bodies" not in item
+        assert full_item[representation] == "full"
+        assert full_item["headlines"] == item["headlines"]
         detail_url = (
             reverse("articles:api-story", kwargs={"version": version, "slug": item["slugline"]})
             if by == "url"
@@ -41,7 +48,7 @@ def test_every_list_and_detail_response_validates(client, validators, demo_like,
         )
         detail = client.get(detail_url, params)
         assert detail.status_code == 200
-        assert detail.json() == item
+        assert detail.json() == full_item
         assert_valid(validators[version], detail.json())
 
 
@@ -98,3 +105,12 @@ def test_only_live_stories_are_served(client, sample_story):
     assert client.get(reverse("articles:api-story", kwargs={"slug": draft.slug})).status_code == 404
     slugs = [i["slugline"] for i in client.get(reverse("articles:api-stories")).json()["items"]]
     assert slugs == [sample_story.slug]
+
+
+def test_list_bodies_only_when_asked(client, sample_story):
+    url = reverse("articles:api-stories")
+    assert "bodies" not in client.get(url).json()["items"][0]
+    assert client.get(url, {"body": "1"}).json()["items"][0]["bodies"][0]["value"]
+    assert client.get(url, {"body": "yes"}).json() == {
+        "errors": {"body": ["Enter 1 for the full text of each story, or 0."]}
+    }

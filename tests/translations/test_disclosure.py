@@ -141,8 +141,11 @@ def test_its_ninjs_says_so_and_validates(client, validators, machine_story, vers
     item = ninjs_item(client, machine_story, version)
     assert_valid(validators[version], item)
     assert {"role": DISCLOSURE_ROLE, "value": EXPECTED} in item["descriptions"]
-    listed = client.get(reverse("articles:api-stories", kwargs={"version": version})).json()
-    assert listed["items"] == [item]
+    url = reverse("articles:api-stories", kwargs={"version": version})
+    assert client.get(url, {"body": "1"}).json()["items"] == [item]
+    (partial,) = client.get(url).json()["items"]
+    assert_valid(validators[version], partial)
+    assert {"role": DISCLOSURE_ROLE, "value": EXPECTED} in partial["descriptions"]
 
 
 @pytest.mark.parametrize("version", ["2.2", "3.1"])

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from articles.cache import purge_public_pages
+from articles.cache import purge_story
 from articles.models import Correction, PubStatus, Section, Story, StoryStatus
 from articles.tasks import reindex_stories
 from translations import notifications, permissions
@@ -94,7 +94,7 @@ def _fire(move: Move, story: Story, comment: str = "") -> None:
         Effect.MAIL_TRANSLATOR_PUBLISHED: partial(notifications.notify_published, story),
         Effect.MAIL_NEW_ASSIGNEE: partial(notifications.notify_reassigned, story),
         Effect.REINDEX: partial(reindex_stories.enqueue, [story.pk]),
-        Effect.PURGE: purge_public_pages,
+        Effect.PURGE: partial(purge_story, story),
     }
     for effect in move.effects:
         if effect == Effect.STORE_MEMORY:
