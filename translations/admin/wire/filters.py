@@ -38,7 +38,7 @@ class SourceChangedFilter(admin.SimpleListFilter):
 class LanguageUncertainFilter(admin.SimpleListFilter):
     """Stories whose language ingest could only guess: the desk confirms or corrects it."""
 
-    title = "language"
+    title = "language certainty"
     parameter_name = "language_uncertain"
 
     def lookups(self, request, model_admin):
