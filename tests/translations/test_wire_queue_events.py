@@ -108,7 +108,7 @@ def test_the_preview_shows_dateline_agency_and_the_first_paragraphs_without_java
     assert "Төртінші абзац" not in preview
     assert f'<a href="{change_url(full)}">The whole story</a> (1 more paragraph, ' in preview
     assert "Reports of this event" in preview
-    assert f"Trend (ru, " in preview
+    assert "Trend (ru, " in preview
 
 
 def test_a_claim_from_the_row_covers_the_other_reports(client, translator, other_translator, event):
@@ -134,9 +134,7 @@ def test_a_claim_from_the_row_covers_the_other_reports(client, translator, other
     assert f'covered by <a href="{change_url(full)}">“{story.headline}”</a>' in page
 
 
-def test_filters_and_search_choose_the_reports_and_the_event_still_shows(
-    client, translator, event
-):
+def test_filters_and_search_choose_the_reports_and_the_event_still_shows(client, translator, event):
     flash, full, alone, _ = event
     wire_story_claim(wire_story=full, actor=translator)
     client.force_login(translator)
