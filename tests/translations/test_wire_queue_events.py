@@ -191,3 +191,29 @@ def test_a_wire_story_has_no_save_or_delete(client, editor, event):
     assert 'name="_save"' not in page
     assert "deletelink" not in page
     assert "Start translation" in page
+
+
+def test_discarding_an_events_row_discards_its_reports(client, translator, event):
+    flash, full, alone, cluster = event
+    client.force_login(translator)
+
+    response = client.post(QUEUE, {"action": "discard", "_selected_action": [full.pk]}, follow=True)
+
+    assert "2 wire stories discarded." in response.content.decode()
+    assert rows(client.get(QUEUE, {"state": "new"})) == [alone.pk]
+    assert sorted(rows(client.get(QUEUE, {"event_membership__cluster": cluster.pk}))) == sorted(
+        [flash.pk, full.pk]
+    )
+    assert WireStory.objects.filter(discarded_at__isnull=False).count() == 2
+
+
+def test_discarding_one_report_of_an_event_keeps_the_others(client, translator, event):
+    flash, full, _, cluster = event
+    client.force_login(translator)
+
+    client.post(
+        QUEUE + f"?event_membership__cluster={cluster.pk}",
+        {"action": "discard", "_selected_action": [flash.pk]},
+    )
+
+    assert list(WireStory.objects.filter(discarded_at__isnull=False)) == [flash]

@@ -12,6 +12,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles.models import EventClusterMembership, WireStory
@@ -34,14 +35,22 @@ from .filters import LanguageUncertainFilter, QueueStateFilter, SourceChangedFil
 EACH_STORY_PARAMETERS = {"event_membership__cluster", VersionsFilter.parameter_name}
 
 
+def one_row_per_event(request: HttpRequest) -> bool:
+    return not EACH_STORY_PARAMETERS & set(request.GET)
+
+
 class WireQueueChangeList(ChangeList):
     """After the filters and the search, one row per event: its most complete report."""
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        if EACH_STORY_PARAMETERS & set(request.GET):
-            return queryset
-        return queryset.one_per_event()
+        return queryset.one_per_event() if one_row_per_event(request) else queryset
+
+
+class ReceivedFilter(DateFieldListFilter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = "received"
 
 
 # What the queue reads of an event's reports: never their texts or payloads.
@@ -77,7 +86,7 @@ class WireStoryAdmin(admin.ModelAdmin):
         "agency",
         "language",
         LanguageUncertainFilter,
-        ("received_at", DateFieldListFilter),
+        ("received_at", ReceivedFilter),
         VersionsFilter,
     ]
     search_fields = ["headline", "summary", "guid", "byline"]
@@ -334,7 +343,11 @@ class WireStoryAdmin(admin.ModelAdmin):
         for wire in queryset.language_uncertain():
             wire_story_confirm_language(wire_story=wire, language=wire.language, actor=request.user)
             done += 1
-        self.message_user(request, f"{done} language(s) confirmed.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%d language confirmed.", "%d languages confirmed.", done) % done,
+            messages.SUCCESS,
+        )
 
     def _claim(self, request: HttpRequest, wire: WireStory, *, despite_same_event: bool = False):
         try:
@@ -378,12 +391,30 @@ class WireStoryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Discard (do not translate)", permissions=["claim"])
     def discard(self, request: HttpRequest, queryset):
+        chosen = list(queryset)
+        if one_row_per_event(request):
+            # An event's row stands for all its reports: discarding it discards those that
+            # nobody translates, else the next report would take the row.
+            events = [w.event_membership.cluster_id for w in chosen if rows.event_of(w)]
+            chosen += (
+                self.get_queryset(request)
+                .latest_versions()
+                .filter(
+                    event_membership__cluster__in=events,
+                    queue_state__in=[QueueState.NEW, QueueState.COVERED],
+                )
+                .exclude(pk__in=[w.pk for w in chosen])
+            )
         done = 0
-        for wire in queryset:
+        for wire in chosen:
             try:
                 wire_story_discard(wire_story=wire, actor=request.user)
                 done += 1
             except WorkflowError as error:
                 self.message_user(request, str(error), messages.ERROR)
         if done:
-            self.message_user(request, f"{done} wire story(ies) discarded.", messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext("%d wire story discarded.", "%d wire stories discarded.", done) % done,
+                messages.SUCCESS,
+            )
