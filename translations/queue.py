@@ -5,7 +5,7 @@ there is no state column to keep in step.
 """
 
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 
 from articles.models import StoryStatus, WireStoryQuerySet
 from translations.models import Translation
@@ -62,6 +62,26 @@ def with_queue_state(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
         claimed_story=Subquery(translations.order_by("pk").values("story_id")[:1]),
         source_changed=Exists(translations.filter(wire_story__version__lt=OuterRef("version"))),
     )
+
+
+def queue_state_q(state: QueueState) -> Q:
+    """The stories in `state`, as a condition: what with_queue_state() computes, written so that
+    the database filters by joins instead of computing every story's state."""
+    translations = _translations_of_guid()
+    done = Exists(translations.filter(story__status__in=DONE_STATUSES))
+    kept = Q(discarded_at__isnull=True)
+    match state:
+        case QueueState.DISCARDED:
+            return ~kept
+        case QueueState.DONE:
+            return kept & done
+        case QueueState.IN_TRANSLATION:
+            return kept & ~done & Exists(translations)
+        case QueueState.COVERED:
+            return kept & ~Exists(translations) & Exists(_translations_of_other_reports())
+        case QueueState.NEW:
+            return kept & ~Exists(translations) & ~Exists(_translations_of_other_reports())
+    raise ValueError(f"Unknown queue state {state!r}.")
 
 
 def with_covering(queryset: WireStoryQuerySet) -> WireStoryQuerySet:

@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Story, WireStory
-from tests.factories import AgencyFactory, WireStoryFactory, event_of
-from translations.services.desk import wire_story_claim
+from articles.models import Story, StoryStatus, WireStory
+from tests.factories import AgencyFactory, WireStoryFactory, event_of, story_in_state
+from translations.queue import QueueState, queue_state_q, with_queue_state
+from translations.services.desk import wire_story_claim, wire_story_discard
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +209,7 @@ def test_discarding_an_events_row_discards_its_reports(client, translator, event
 
 
 def test_discarding_one_report_of_an_event_keeps_the_others(client, translator, event):
-    flash, full, _, cluster = event
+    flash, _, _, cluster = event
     client.force_login(translator)
 
     client.post(
@@ -217,3 +218,21 @@ def test_discarding_one_report_of_an_event_keeps_the_others(client, translator, 
     )
 
     assert list(WireStory.objects.filter(discarded_at__isnull=False)) == [flash]
+
+
+def test_the_state_filter_condition_agrees_with_the_state_shown(translator, editor):
+    covered, claimed = WireStoryFactory(), WireStoryFactory()
+    event_of(covered, claimed)
+    wire_story_claim(wire_story=claimed, actor=translator)
+    wire_story_discard(wire_story=WireStoryFactory(), actor=translator)
+    done = story_in_state(StoryStatus.PUBLISHED, assignee=translator)
+    WireStoryFactory()
+
+    stories = with_queue_state(WireStory.objects.all())
+    shown = {state: set(stories.filter(queue_state=state)) for state in QueueState}
+    filtered = {state: set(stories.filter(queue_state_q(state))) for state in QueueState}
+
+    assert filtered == shown
+    assert all(shown.values()), shown
+    assert shown[QueueState.COVERED] == {covered}
+    assert done.translation.wire_story in shown[QueueState.DONE]

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Exists
 
 from articles.models import WireStory
-from translations.queue import QueueState
+from translations.queue import QueueState, queue_state_q
 
 
 class QueueStateFilter(admin.SimpleListFilter):
@@ -16,7 +16,7 @@ class QueueStateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in QueueState.values:
-            return queryset.filter(queue_state=self.value())
+            return queryset.filter(queue_state_q(QueueState(self.value())))
         return queryset
 
 
