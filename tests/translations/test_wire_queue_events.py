@@ -236,3 +236,14 @@ def test_the_state_filter_condition_agrees_with_the_state_shown(translator, edit
     assert all(shown.values()), shown
     assert shown[QueueState.COVERED] == {covered}
     assert done.translation.wire_story in shown[QueueState.DONE]
+
+
+def test_a_covered_report_may_still_be_claimed_from_its_page(client, translator, event):
+    flash, full, _, _ = event
+    wire_story_claim(wire_story=full, actor=translator)
+    client.force_login(translator)
+
+    page = client.get(change_url(flash)).content.decode()
+
+    assert f'action="{claim_url(flash)}"' in page
+    assert "Start translation" in page
