@@ -3,6 +3,7 @@
 The chain of the sample reads: Kazinform reported (author), Trend published the text we
 translated (translationOfWork, published by Trend, in Russian, at the version we used), we
 translated and published it (publisher, translator, creditText "Translated from Trend").
+Agencies an editor credits as having also reported the event are its contributors.
 """
 
 from typing import Any
@@ -109,6 +110,10 @@ def news_article(story: Story) -> JSON:
     if story.byline:
         data["author"].insert(0, {"@type": "Person", "name": story.byline})
 
+    # The other agencies that reported the event, as the editor chose to credit them.
+    also = attributions_with_role(story, AttributionRole.ALSO_REPORTED_BY)
+    if also:
+        data["contributor"] = [attribution_organization(a) for a in also]
     credit = credit_line(story)
     if credit:
         data["creditText"] = credit

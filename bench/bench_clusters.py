@@ -88,11 +88,12 @@ def _background_postgresql(agency: Agency, centre) -> None:
             f"""
             INSERT INTO {wire} (agency_id, guid, version, agency_version, language, headline,
                 summary, paragraphs, byline, dateline, credit_line, sent_at, received_at,
-                pub_status, source_url, format, raw_payload, checksum)
+                pub_status, source_url, format, raw_payload, checksum, detected_language,
+                internal_notes, language_source, parse_warnings)
             SELECT %s, 'urn:bench:cluster:' || g, 1, '',
                 (ARRAY['en', 'ru', 'kk', 'tr', 'az'])[1 + g %% 5], 'Background story ' || g,
                 '', '[]'::jsonb, '', '', '', ts, ts, 'usable', '', 'text',
-                convert_to('story ' || g, 'UTF8'), md5('story ' || g)
+                convert_to('story ' || g, 'UTF8'), md5('story ' || g), '', '', 'item', '[]'::jsonb
             FROM generate_series(1, %s) AS g,
                 LATERAL (SELECT %s::timestamptz
                     + make_interval(secs => random() * 2 * %s - %s) AS ts) AS t
@@ -109,9 +110,9 @@ def _background_postgresql(agency: Agency, centre) -> None:
         cursor.execute(
             f"""
             INSERT INTO {membership} (wire_story_id, cluster_id, placement, score, explanation,
-                at, signature, quoted_agencies)
+                at, words, signature, quoted_agencies)
             SELECT id, %s + (row_number() OVER (ORDER BY id) - 1) / 2, 'matched', 3, '',
-                sent_at, '[]'::jsonb, '[]'::jsonb
+                sent_at, 80 + id %% 400, '[]'::jsonb, '[]'::jsonb
             FROM {wire} WHERE agency_id = %s
             """,
             [first_cluster, agency.pk],

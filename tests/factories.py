@@ -17,7 +17,10 @@ from articles.models import (
     Attribution,
     AttributionRole,
     Correction,
+    EventCluster,
+    EventClusterMembership,
     Image,
+    Placement,
     Section,
     Story,
     StoryParagraph,
@@ -316,3 +319,20 @@ class FeedFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Feed {n}")
     agency = factory.SubFactory(AgencyFactory)
     url = "http://127.0.0.1:9/never-polled"
+
+
+def event_of(*wire_stories: WireStory, why: str = "same numbers 37 %, 2014") -> EventCluster:
+    """One event of these reports, as placement would have grouped them: the first started it,
+    the others matched it (for `why`). Placing by features is tested in test_event_clusters."""
+    cluster = EventCluster.objects.create()
+    for n, wire in enumerate(wire_stories):
+        EventClusterMembership.objects.create(
+            wire_story=wire,
+            cluster=cluster,
+            placement=Placement.MATCHED if n else Placement.STARTED,
+            matched=wire_stories[0] if n else None,
+            explanation=why if n else "",
+            at=wire.sent_at or wire.received_at,
+            words=wire.word_count,
+        )
+    return cluster

@@ -1,18 +1,19 @@
 """The wire queue's derived state: what the desk has done with each wire story.
 
-Computed by the query, from the translations and the discard mark, so there is no state
-column to keep in step.
+Computed by the query, from the translations, the discard mark and the story's event, so
+there is no state column to keep in step.
 """
 
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, StringAgg, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 
-from articles.models import EventClusterMembership, StoryStatus, WireStoryQuerySet
+from articles.models import StoryStatus, WireStoryQuerySet
 from translations.models import Translation
 
 
 class QueueState(models.TextChoices):
     NEW = "new", "New"
+    COVERED = "covered", "Covered by another report"
     IN_TRANSLATION = "in_translation", "In translation"
     DONE = "done", "Done"
     DISCARDED = "discarded", "Discarded"
@@ -27,10 +28,22 @@ def _translations_of_guid():
     )
 
 
+def _translations_of_other_reports():
+    """Translations of the other reports of the outer wire story's event, first claimed first."""
+    return (
+        Translation.objects.filter(
+            wire_story__event_membership__cluster=OuterRef("event_membership__cluster")
+        )
+        .exclude(wire_story__agency=OuterRef("agency"), wire_story__guid=OuterRef("guid"))
+        .order_by("pk")
+    )
+
+
 def with_queue_state(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
     """Annotate queue_state, claimed_by (username), claimed_story (pk) and source_changed.
 
     source_changed: a translation of this agency story was made from an older version.
+    Covered: nobody translates this report, but someone translates another report of its event.
     """
     translations = _translations_of_guid()
     return queryset.annotate(
@@ -41,6 +54,7 @@ def with_queue_state(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
                 then=Value(QueueState.DONE.value),
             ),
             When(Exists(translations), then=Value(QueueState.IN_TRANSLATION.value)),
+            When(Exists(_translations_of_other_reports()), then=Value(QueueState.COVERED.value)),
             default=Value(QueueState.NEW.value),
             output_field=models.CharField(),
         ),
@@ -50,36 +64,41 @@ def with_queue_state(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
     )
 
 
-# SQLite aggregates no DISTINCT with a separator: the list repeats names, event_names() dedupes.
-SEPARATOR = "\x1f"
+def queue_state_q(state: QueueState) -> Q:
+    """The stories in `state`, as a condition: what with_queue_state() computes, written so that
+    the database filters by joins instead of computing every story's state."""
+    translations = _translations_of_guid()
+    done = Exists(translations.filter(story__status__in=DONE_STATUSES))
+    kept = Q(discarded_at__isnull=True)
+    match state:
+        case QueueState.DISCARDED:
+            return ~kept
+        case QueueState.DONE:
+            return kept & done
+        case QueueState.IN_TRANSLATION:
+            return kept & ~done & Exists(translations)
+        case QueueState.COVERED:
+            return kept & ~Exists(translations) & Exists(_translations_of_other_reports())
+        case QueueState.NEW:
+            return kept & ~Exists(translations) & ~Exists(_translations_of_other_reports())
+    raise ValueError(f"Unknown queue state {state!r}.")
 
 
-def event_names(aggregated: str | None) -> str:
-    """An annotated list of an event's agencies or languages, each once, in order."""
-    return ", ".join(sorted(set((aggregated or "").split(SEPARATOR)) - {""}))
-
-
-def with_event(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
-    """Annotate the wire story's event: its reports, agencies and languages, why this story was
-    grouped, and the translation of another report of it, if one is under way (covered_by...).
+def with_covering(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
+    """Annotate what the queue links to: the claimed story's headline (claimed_headline), and
+    the translation of another report of the wire story's event, if one is under way: its
+    story (covered_by_story, _headline, _translator) and its source (covered_by_wire, the
+    agency and guid as covered_by_agency, covered_by_guid).
     """
-    cluster = OuterRef("event_membership__cluster")
-    members = EventClusterMembership.objects.filter(cluster=cluster).values("cluster")
-
-    def per_event(aggregate):
-        return Subquery(members.annotate(value=aggregate).values("value")[:1])
-
-    others = Translation.objects.filter(wire_story__event_membership__cluster=cluster).exclude(
-        wire_story__agency=OuterRef("agency"), wire_story__guid=OuterRef("guid")
-    )
-    covering = others.order_by("pk")
+    covering = _translations_of_other_reports()
     return queryset.annotate(
-        event_id=F("event_membership__cluster_id"),
-        event_why=F("event_membership__explanation"),
-        event_reports=per_event(Count("pk")),
-        event_agencies=per_event(StringAgg("wire_story__agency__name", delimiter=Value(SEPARATOR))),
-        event_languages=per_event(StringAgg("wire_story__language", delimiter=Value(SEPARATOR))),
+        claimed_headline=Subquery(
+            _translations_of_guid().order_by("pk").values("story__headline")[:1]
+        ),
         covered_by_story=Subquery(covering.values("story_id")[:1]),
         covered_by_headline=Subquery(covering.values("story__headline")[:1]),
         covered_by_translator=Subquery(covering.values("story__assignee__username")[:1]),
+        covered_by_wire=Subquery(covering.values("wire_story_id")[:1]),
+        covered_by_agency=Subquery(covering.values("wire_story__agency_id")[:1]),
+        covered_by_guid=Subquery(covering.values("wire_story__guid")[:1]),
     )

@@ -3,6 +3,7 @@ from .clusters import (
     EventCluster,
     EventClusterDecision,
     EventClusterMembership,
+    EventSummary,
     Placement,
     WireStoryFeature,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "EventCluster",
     "EventClusterDecision",
     "EventClusterMembership",
+    "EventSummary",
     "Feed",
     "FeedFormat",
     "FeedKind",

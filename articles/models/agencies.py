@@ -100,6 +100,8 @@ class AttributionRole(models.TextChoices):
     ORIGINAL_REPORTER = "original_reporter", "Original reporter"
     TRANSLATED_FROM = "translated_from", "Translated from"
     DISTRIBUTED_BY = "distributed_by", "Distributed by"
+    # Credited by an editor: another agency's report of the same event (an event cluster).
+    ALSO_REPORTED_BY = "also_reported_by", "Also reported by"
 
 
 class Attribution(models.Model):

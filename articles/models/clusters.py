@@ -1,5 +1,7 @@
 """Event clusters: one event as many agencies reported it, in whatever languages."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 
@@ -15,6 +17,40 @@ class EventCluster(models.Model):
 
     def __str__(self) -> str:
         return f"Event {self.pk}"
+
+    def summary(self) -> "EventSummary":
+        """The event as the wire queue shows it, from its (prefetched) memberships.
+
+        Memberships need their wire story's agency, guid, version, headline and language loaded.
+        """
+        members = list(self.memberships.all())
+        newest: dict[tuple[int, str], EventClusterMembership] = {}
+        for member in members:
+            wire = member.wire_story
+            known = newest.get((wire.agency_id, wire.guid))
+            if known is None or known.wire_story.version < wire.version:
+                newest[(wire.agency_id, wire.guid)] = member
+        reports = sorted(newest.values(), key=lambda m: (m.at, m.wire_story_id))
+        return EventSummary(
+            reports=reports,
+            earliest=min(members, key=lambda m: (m.at, m.wire_story_id)),
+            # The same order as WireStoryQuerySet.one_per_event(): most words, then earliest.
+            most_complete=min(reports, key=lambda m: (-m.words, m.at, m.wire_story_id)),
+            agencies=sorted({m.wire_story.agency.name for m in reports}),
+            languages=sorted({m.wire_story.language for m in reports}),
+        )
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """An event's reports (the newest version of each, in the order they came), the first
+    report of all, the most complete of the newest versions, and who reported it in what."""
+
+    reports: list["EventClusterMembership"]
+    earliest: "EventClusterMembership"
+    most_complete: "EventClusterMembership"
+    agencies: list[str]
+    languages: list[str]
 
 
 class Placement(models.TextChoices):
@@ -57,6 +93,11 @@ class EventClusterMembership(models.Model):
         "time apart.",
     )
     at = models.DateTimeField(help_text="The story's time (sent, else received).")
+    words = models.PositiveIntegerField(
+        default=0,
+        help_text="Words of the headline, summary and text: of an event's newest versions, the "
+        "one with the most is its most complete report, the source the queue offers to claim.",
+    )
     signature = models.JSONField(
         default=list, help_text="MinHash of the text, for same-language similarity."
     )

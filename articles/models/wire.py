@@ -1,7 +1,7 @@
 """Wire stories: each delivery of an agency's story, kept exactly as received."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 
 class PubStatus(models.TextChoices):
@@ -34,6 +34,22 @@ class WireStoryQuerySet(models.QuerySet):
     def latest_versions(self) -> "WireStoryQuerySet":
         """Only the newest version of each agency guid: what the queue shows."""
         return self.exclude(Exists(WireStory.objects.newer_versions()))
+
+    def one_per_event(self) -> "WireStoryQuerySet":
+        """Of these stories, one per event: the most complete (most words), then the earliest.
+
+        Stories of no event, and alone in theirs, all stay. The rule is
+        EventCluster.summary()'s most_complete, applied to whichever stories these are (the
+        queue's filters choose them).
+        """
+        member = "event_membership__"
+        words, at = OuterRef(f"{member}words"), OuterRef(f"{member}at")
+        better = self.filter(event_membership__cluster=OuterRef(f"{member}cluster")).filter(
+            Q(event_membership__words__gt=words)
+            | Q(event_membership__words=words, event_membership__at__lt=at)
+            | Q(event_membership__words=words, event_membership__at=at, pk__lt=OuterRef("pk"))
+        )
+        return self.filter(~Exists(better))
 
     def with_is_latest(self) -> "WireStoryQuerySet":
         return self.annotate(is_latest=~Exists(WireStory.objects.newer_versions()))
@@ -151,6 +167,11 @@ class WireStory(models.Model):
     @property
     def is_language_uncertain(self) -> bool:
         return self.language_source == LanguageSource.AGENCY_DEFAULT
+
+    @property
+    def word_count(self) -> int:
+        """Words of the headline, summary and text: how complete a report of its event is."""
+        return len(" ".join([self.headline, self.summary, *self.paragraphs]).split())
 
     @property
     def is_usable(self) -> bool:

@@ -219,7 +219,11 @@ def wire_story_place(*, wire_story: WireStory) -> EventClusterMembership:
         }
     )
     membership = EventClusterMembership(
-        wire_story=wire_story, at=at, signature=features.signature, quoted_agencies=quoted
+        wire_story=wire_story,
+        at=at,
+        words=wire_story.word_count,
+        signature=features.signature,
+        quoted_agencies=quoted,
     )
     earlier = (
         EventClusterMembership.objects.filter(

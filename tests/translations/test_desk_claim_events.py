@@ -37,12 +37,19 @@ def test_the_second_translator_is_told_who_translates_the_event_and_may_go_on(cl
     client.force_login(second)
 
     queue = client.get(QUEUE).content.decode()
+    cluster = russian.event_membership.cluster_id
+    reports = client.get(QUEUE, {"event_membership__cluster": cluster}).content.decode()
     warned = client.post(claim_url(kazakh), follow=True).content.decode()
 
     assert "2 reports" in queue
     assert "Kazinform, Trend" in queue
     assert "same numbers 10, 1,5, 55" in queue
-    assert f"covered by “{russian.headline}” ({first.username})" in queue
+    first_story = Translation.objects.get(wire_story=russian).story
+    # The second translator may not open the first's draft: the link leads to its source.
+    assert (
+        f'covered by <a href="{reverse("admin:articles_wirestory_change", args=[russian.pk])}">'
+        f"“{first_story.headline}”</a> ({first.username})"
+    ) in reports
     assert "Aigerim Sadykova already translates the same event from Trend" in warned
     assert "Translate this report anyway" in warned
     assert not Translation.objects.filter(wire_story=kazakh).exists()
@@ -52,7 +59,6 @@ def test_the_second_translator_is_told_who_translates_the_event_and_may_go_on(cl
     translation = Translation.objects.get(wire_story=kazakh)
     assert response.url == reverse("admin:articles_story_translate", args=[translation.story_id])
     event = AuditEvent.objects.get(event_type=EventType.WIRE_CLAIMED, actor=second)
-    first_story = Translation.objects.get(wire_story=russian).story
     assert event.payload["same_event_as"] == {
         "story": first_story.pk,
         "translator": "Aigerim Sadykova",

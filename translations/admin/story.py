@@ -9,6 +9,7 @@ from translations.permissions import stories_visible_to
 from translations.services.editing import DRAFT_SLUG_PREFIX
 
 from .desk import DeskAdminMixin
+from .event_credits import EventCreditsAdminMixin
 from .review import ReviewAdminMixin
 
 
@@ -58,7 +59,7 @@ class StoryForm(forms.ModelForm):
 
 
 @admin.register(Story)
-class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
+class StoryAdmin(EventCreditsAdminMixin, DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status_badge", "section", "assignee", "publish_at"]
     list_filter = [StatusFilter, "section", "language"]
     search_fields = ["headline", "summary"]
@@ -107,7 +108,11 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
         slug_open = (
             obj is not None and obj.publish_at is None and permissions.is_editor(request.user)
         )
-        return self.always_readonly + ([] if slug_open else ["slug_column"])
+        return [
+            *super().get_readonly_fields(request, obj),
+            *self.always_readonly,
+            *([] if slug_open else ["slug_column"]),
+        ]
 
     def get_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
         # Read-only, the slug shows as slug_column, which does not print a placeholder.

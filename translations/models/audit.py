@@ -22,6 +22,7 @@ class EventType(models.TextChoices):
     REVISION_RESTORED = "revision_restored", "Revision restored"
     COMMENT_ADDED = "comment_added", "Review comment added"
     COMMENT_RESOLVED = "comment_resolved", "Review comment resolved"
+    EVENT_AGENCIES_CREDITED = "event_agencies_credited", "Agencies of the event credited"
 
 
 class AuditEvent(models.Model):

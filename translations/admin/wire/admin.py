@@ -1,20 +1,24 @@
-"""The wire queue: every wire story as delivered, with what the desk has done with it."""
+"""The wire queue: one row per event (or per story on its own), with what the desk has done
+with it; every wire story as delivered, read-only.
+"""
 
 from django.contrib import admin, messages
 from django.contrib.admin import DateFieldListFilter
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from articles.models import WireStory
+from articles.models import EventClusterMembership, WireStory
 from translations import permissions
 from translations.permissions import stories_visible_to
-from translations.queue import QueueState, event_names, with_event, with_queue_state
+from translations.queue import QueueState, with_covering, with_queue_state
 from translations.services.desk import (
     ClaimError,
     EventCoveredError,
@@ -24,73 +28,44 @@ from translations.services.desk import (
 )
 from translations.services.errors import WorkflowError
 
+from . import rows
+from .filters import LanguageUncertainFilter, QueueStateFilter, SourceChangedFilter, VersionsFilter
 
-class QueueStateFilter(admin.SimpleListFilter):
-    title = "state"
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return QueueState.choices
-
-    def queryset(self, request, queryset):
-        if self.value() in QueueState.values:
-            return queryset.filter(queue_state=self.value())
-        return queryset
+# Asking for one event's reports, or for every version, lists each wire story on its own row.
+EACH_STORY_PARAMETERS = {"event_membership__cluster", VersionsFilter.parameter_name}
 
 
-class SourceChangedFilter(admin.SimpleListFilter):
-    title = "source changed"
-    parameter_name = "source_changed"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Source changed"), ("no", "Unchanged")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(source_changed=True)
-        if self.value() == "no":
-            return queryset.filter(source_changed=False)
-        return queryset
+def one_row_per_event(request: HttpRequest) -> bool:
+    return not EACH_STORY_PARAMETERS & set(request.GET)
 
 
-class LanguageUncertainFilter(admin.SimpleListFilter):
-    """Stories whose language ingest could only guess: the desk confirms or corrects it."""
+class WireQueueChangeList(ChangeList):
+    """After the filters and the search, one row per event: its most complete report."""
 
-    title = "language"
-    parameter_name = "language_uncertain"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Uncertain"), ("no", "Certain")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.language_uncertain()
-        if self.value() == "no":
-            return queryset.exclude(pk__in=queryset.language_uncertain().values("pk"))
-        return queryset
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.one_per_event() if one_row_per_event(request) else queryset
 
 
-class VersionsFilter(admin.SimpleListFilter):
-    """The queue shows the newest version of each story unless asked for every version."""
+class ReceivedFilter(DateFieldListFilter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = "received"
 
-    title = "versions"
-    parameter_name = "versions"
 
-    def lookups(self, request, model_admin):
-        return [("all", "All versions")]
-
-    def choices(self, changelist):
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "Newest only",
-        }
-        yield from list(super().choices(changelist))[1:]
-
-    def queryset(self, request, queryset):
-        if self.value() == "all":
-            return queryset
-        return queryset.exclude(Exists(WireStory.objects.newer_versions()))
+# What the queue reads of an event's reports: never their texts or payloads.
+MEMBERS = EventClusterMembership.objects.select_related("wire_story__agency").only(
+    "cluster_id",
+    "at",
+    "words",
+    "explanation",
+    "wire_story__agency_id",
+    "wire_story__agency__name",
+    "wire_story__guid",
+    "wire_story__version",
+    "wire_story__headline",
+    "wire_story__language",
+)
 
 
 @admin.register(WireStory)
@@ -98,26 +73,26 @@ class WireStoryAdmin(admin.ModelAdmin):
     list_display = [
         # What a translator decides on first, so that it stays in view on a narrow screen.
         "headline_column",
-        "state_badge",
         "desk_column",
         "source_column",
         "event_column",
-        "source_changed_column",
-        "pub_status",
-        "received_at",
+        "received_column",
     ]
-    list_display_links = ["headline_column"]
+    # The headline opens its preview; the preview links to the whole story.
+    list_display_links = None
     list_filter = [
         QueueStateFilter,
         SourceChangedFilter,
         "agency",
         "language",
         LanguageUncertainFilter,
-        ("received_at", DateFieldListFilter),
+        ("received_at", ReceivedFilter),
         VersionsFilter,
     ]
     search_fields = ["headline", "summary", "guid", "byline"]
-    list_select_related = ["agency"]
+    list_select_related = ["agency", "event_membership__cluster"]
+    # The total would count wire stories, not the rows (events) shown.
+    show_full_result_count = False
     exclude = ["raw_payload", "paragraphs"]
     actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"
@@ -164,11 +139,21 @@ class WireStoryAdmin(admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def get_changelist(self, request, **kwargs):
+        return WireQueueChangeList
+
     def get_queryset(self, request):
-        queued = with_event(with_queue_state(super().get_queryset(request)))
+        queued = with_covering(with_queue_state(super().get_queryset(request)))
         # Whether the user may open the claimed story: else its link would only answer 404.
-        reachable = stories_visible_to(request.user).filter(pk=OuterRef("claimed_story"))
-        return queued.annotate(may_open=Exists(reachable))
+        visible = stories_visible_to(request.user)
+        return (
+            queued.defer("raw_payload")
+            .annotate(
+                may_open=Exists(visible.filter(pk=OuterRef("claimed_story"))),
+                covered_may_open=Exists(visible.filter(pk=OuterRef("covered_by_story"))),
+            )
+            .prefetch_related(Prefetch("event_membership__cluster__memberships", MEMBERS))
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # Wire stories are kept exactly as delivered; the language has its own confirm form.
@@ -213,12 +198,7 @@ class WireStoryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Source", ordering="agency__name")
     def source_column(self, obj: WireStory) -> str:
-        return format_html(
-            '{} <span class="queue-claimed">· {} · v{}</span>',
-            obj.agency,
-            self.language_column(obj),
-            obj.version,
-        )
+        return rows.source_cell(obj, self.language_column(obj))
 
     @admin.display(description="Language", ordering="language")
     def language_column(self, obj: WireStory) -> str:
@@ -261,15 +241,7 @@ class WireStoryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Headline", ordering="headline")
     def headline_column(self, obj: WireStory) -> str:
-        return format_html('<span lang="{}" dir="auto">{}</span>', obj.language, obj.headline)
-
-    @admin.display(description="State", ordering="queue_state")
-    def state_badge(self, obj: WireStory) -> str:
-        return format_html(
-            '<span class="queue-state queue-state--{}">{}</span>',
-            obj.queue_state,
-            QueueState(obj.queue_state).label,
-        )
+        return rows.preview(obj)
 
     def get_list_display(self, request: HttpRequest):
         # Only those who may claim get a "Start translation" button.
@@ -277,27 +249,33 @@ class WireStoryAdmin(admin.ModelAdmin):
             return self.list_display
         return [f if f != "desk_column" else "claimed_column" for f in self.list_display]
 
-    @admin.display(description="Translation", ordering="claimed_by")
+    @admin.display(description="Translation", ordering="queue_state")
     def claimed_column(self, obj: WireStory) -> str:
+        badge = rows.state_badge(obj)
+        if obj.queue_state == QueueState.COVERED:
+            return format_html("{}<br>{}", badge, rows.covered_by(obj))
         if not obj.claimed_story:
-            return "—"
+            return badge
         if not obj.may_open:
-            return format_html("claimed by {}", obj.claimed_by or "nobody")
+            return format_html("{}<br>claimed by {}", badge, obj.claimed_by or "nobody")
         return format_html(
-            '<a href="{}">Open</a> <span class="queue-claimed">({})</span>',
+            '{}<br><a href="{}">Open</a> <span class="queue-claimed">({})</span>',
+            badge,
             reverse("admin:articles_story_translate", args=[obj.claimed_story]),
             obj.claimed_by or "unassigned",
         )
 
-    @admin.display(description="Translation", ordering="claimed_by")
+    @admin.display(description="Translation", ordering="queue_state")
     def desk_column(self, obj: WireStory) -> str:
-        if obj.claimed_story or obj.queue_state != QueueState.NEW:
+        if obj.queue_state != QueueState.NEW:
             return self.claimed_column(obj)
         # The changelist is one form already: the button posts it to the claim URL instead
-        # (which reads nothing of it but the CSRF token), so no nested form is needed.
+        # (which reads nothing of it but the CSRF token), so no nested form is needed. On an
+        # event's row it claims the event's most complete report.
         return format_html(
-            '<button type="submit" class="button queue-claim" formaction="{}" formmethod="post"'
-            ' aria-label="Start translating: {}">Start translation</button>',
+            '{}<br><button type="submit" class="button queue-claim" formaction="{}"'
+            ' formmethod="post" aria-label="Start translating: {}">Start translation</button>',
+            rows.state_badge(obj),
             reverse("admin:articles_wirestory_claim", args=[obj.pk]),
             obj.headline,
         )
@@ -308,35 +286,13 @@ class WireStoryAdmin(admin.ModelAdmin):
             lookup, value, request
         )
 
-    @admin.display(description="Event", ordering="event_id")
-    def event_column(self, obj: WireStory) -> str:
-        if obj.event_id is None or obj.event_reports < 2:
-            return ""
-        covered = ""
-        if obj.covered_by_story:
-            covered = format_html(
-                '<br><strong class="queue-flag">covered by “{}” ({})</strong>',
-                obj.covered_by_headline,
-                obj.covered_by_translator or "unassigned",
-            )
-        return format_html(
-            '<a href="{}?event_membership__cluster={}">{} reports</a>'
-            ' <span class="queue-claimed">· {} · {}</span>{}'
-            '<br><small class="queue-why">{}</small>',
-            reverse("admin:articles_wirestory_changelist"),
-            obj.event_id,
-            obj.event_reports,
-            event_names(obj.event_agencies),
-            event_names(obj.event_languages),
-            covered,
-            obj.event_why or "started the event",
-        )
+    @admin.display(description="Received", ordering="received_at")
+    def received_column(self, obj: WireStory) -> str:
+        return rows.moment(obj.received_at)
 
-    @admin.display(description="Source changed", ordering="source_changed")
-    def source_changed_column(self, obj: WireStory) -> str:
-        if not obj.source_changed:
-            return ""
-        return format_html('<span class="queue-flag">{}</span>', "translated from an older version")
+    @admin.display(description="Event")
+    def event_column(self, obj: WireStory) -> str:
+        return rows.event_cell(obj, reverse("admin:articles_wirestory_changelist"))
 
     def get_urls(self):
         return [
@@ -387,7 +343,11 @@ class WireStoryAdmin(admin.ModelAdmin):
         for wire in queryset.language_uncertain():
             wire_story_confirm_language(wire_story=wire, language=wire.language, actor=request.user)
             done += 1
-        self.message_user(request, f"{done} language(s) confirmed.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%d language confirmed.", "%d languages confirmed.", done) % done,
+            messages.SUCCESS,
+        )
 
     def _claim(self, request: HttpRequest, wire: WireStory, *, despite_same_event: bool = False):
         try:
@@ -431,12 +391,30 @@ class WireStoryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Discard (do not translate)", permissions=["claim"])
     def discard(self, request: HttpRequest, queryset):
+        chosen = list(queryset)
+        if one_row_per_event(request):
+            # An event's row stands for all its reports: discarding it discards those that
+            # nobody translates, else the next report would take the row.
+            events = [w.event_membership.cluster_id for w in chosen if rows.event_of(w)]
+            chosen += (
+                self.get_queryset(request)
+                .latest_versions()
+                .filter(
+                    event_membership__cluster__in=events,
+                    queue_state__in=[QueueState.NEW, QueueState.COVERED],
+                )
+                .exclude(pk__in=[w.pk for w in chosen])
+            )
         done = 0
-        for wire in queryset:
+        for wire in chosen:
             try:
                 wire_story_discard(wire_story=wire, actor=request.user)
                 done += 1
             except WorkflowError as error:
                 self.message_user(request, str(error), messages.ERROR)
         if done:
-            self.message_user(request, f"{done} wire story(ies) discarded.", messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext("%d wire story discarded.", "%d wire stories discarded.", done) % done,
+                messages.SUCCESS,
+            )

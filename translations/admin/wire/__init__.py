@@ -1,0 +1,3 @@
+from .admin import WireStoryAdmin
+
+__all__ = ["WireStoryAdmin"]
