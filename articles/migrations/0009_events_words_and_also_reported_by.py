@@ -19,7 +19,7 @@ def count_words(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0007_event_clusters"),
+        ("articles", "0008_readpub_read_path_indexes"),
     ]
 
     operations = [

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_events_words_and_also_reported_by'),
-        ('translations', '0011_event_cluster_roles'),
+        ('articles', '0009_events_words_and_also_reported_by'),
+        ('translations', '0012_desk_memory_offers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
