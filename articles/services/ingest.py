@@ -14,15 +14,22 @@ naming none, or several, is refused with the names it gave.
 Language: the item's word, then the caller's, then detection on the cleaned body when it is
 confident; otherwise the agency's usual language, marked as a guess (``language_source``) so the
 queue shows it as uncertain until a translator confirms it.
+
+Event placement (:mod:`articles.services.clusters`) is not part of taking an item in: the new
+stories of a delivery are placed by the task worker once the delivery has committed
+(:func:`enqueue_placement`), one task for all of them, since with the database queue every
+enqueue is a commit of its own. Until then a story is in the queue as an event of its own.
 """
 
 import enum
 import hashlib
+import itertools
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import py3langid.langid
@@ -34,7 +41,6 @@ from articles.ingest.base import ParsedItem, ParseError, SkippedItem
 from articles.ingest.normalise import clean_language, normalise_item
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, LanguageSource, PubStatus, WireStory
-from articles.services.clusters import wire_story_place
 
 
 class Action(enum.StrEnum):
@@ -43,6 +49,9 @@ class Action(enum.StrEnum):
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
     FAILED = "failed"
+
+
+NEW = frozenset({Action.CREATED, Action.NEW_VERSION})
 
 
 @dataclass(frozen=True)
@@ -184,13 +193,35 @@ def _language(
     return agency.default_language, LanguageSource.AGENCY_DEFAULT, detection
 
 
+# Ids in one placement task: a drop folder's backlog of thousands is several tasks, each of a
+# size a worker finishes well before anyone would call it stuck.
+PLACEMENT_BATCH = 500
+
+
+def enqueue_placement(wire_stories: Iterable[WireStory]) -> None:
+    """Have the task worker place these new wire stories in their events once the current
+    transaction commits (nothing, if it rolls back), in the order given."""
+    from articles.tasks import place_wire_stories  # the tasks module imports the services
+
+    ids = [wire_story.pk for wire_story in wire_stories]
+    for batch in itertools.batched(ids, PLACEMENT_BATCH):
+        transaction.on_commit(partial(place_wire_stories.enqueue, list(batch)))
+
+
 def ingest_item(
-    item: ParsedItem, *, source: str, agency: Agency | None = None, language: str = ""
+    item: ParsedItem,
+    *,
+    source: str,
+    agency: Agency | None = None,
+    language: str = "",
+    place: bool = True,
 ) -> IngestOutcome:
     """Store one parsed item; raises IngestError when it cannot go in.
 
     Whatever parser made ``item``, it is normalised and validated first
     (:mod:`articles.ingest.normalise`), so no parser can write what the columns cannot hold.
+    A new story or version is placed in its event once the transaction commits, unless
+    ``place`` is false: then the caller enqueues the placement of a whole delivery at once.
     """
     try:
         item = normalise_item(item)
@@ -237,7 +268,8 @@ def ingest_item(
             internal_notes=item.internal_notes,
         )
         attributions = Attribution.objects.bulk_create(_attributions(item, wire_story))
-        wire_story_place(wire_story=wire_story)
+        if place:
+            enqueue_placement([wire_story])
     action = Action.NEW_VERSION if latest else Action.CREATED
     unresolved = [a.credited_name for a in attributions if a.agency_id is None]
     message = (
@@ -320,6 +352,7 @@ def ingest_data(
     language: str = "",
     format: str = "",
     dry_run: bool = False,
+    place: bool = True,
 ) -> list[IngestOutcome]:
     """Ingest every item of one delivery (a file's or an HTTP response's bytes) named ``name``,
     in one transaction for the delivery.
@@ -328,6 +361,8 @@ def ingest_data(
     A bad item (a ParseError, an IngestError, a row the database refuses) is reported and rolled
     back to its own savepoint while the good items go in; anything else raised escapes with the
     delivery's whole transaction rolled back, so a delivery is never half-ingested by a bug.
+    The new stories are placed in their events by one task once the delivery commits; with
+    ``place`` false the caller does that for several deliveries (a drop folder's poll).
     """
     outcomes = []
     with transaction.atomic():
@@ -342,10 +377,19 @@ def ingest_data(
             source = f"{name} [{location}]" if location else name
             try:
                 with transaction.atomic():
-                    outcome = ingest_item(result, source=source, agency=agency, language=language)
+                    outcome = ingest_item(
+                        result, source=source, agency=agency, language=language, place=False
+                    )
             except (IngestError, DatabaseError) as error:
                 outcome = IngestOutcome(source, Action.FAILED, str(error))
             outcomes.append(outcome)
         if dry_run:
             transaction.set_rollback(True)
+        elif place:
+            enqueue_placement(new_wire_stories(outcomes))
     return outcomes
+
+
+def new_wire_stories(outcomes: Iterable[IngestOutcome]) -> list[WireStory]:
+    """The stories and versions these outcomes stored."""
+    return [o.wire_story for o in outcomes if o.action in NEW and o.wire_story is not None]
