@@ -14,8 +14,10 @@ from newsroom.retry import retried_task
 from .cache import purge_public_pages
 from .models import Image, WireStory
 from .search import index_stories
-from .services import clusters
-from .services import images  # a module, not a name: images.py imports this module too
+from .services import (
+    clusters,
+    images,  # a module, not a name: images.py imports this module too
+)
 
 
 @retried_task()

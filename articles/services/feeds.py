@@ -28,6 +28,7 @@ from django.utils import timezone
 from articles.intake.dropfolder import DONE, FAILED, file_away, ready_files
 from articles.intake.http import FetchError, http_fetch
 from articles.models import Feed, FeedFormat, FeedKind
+from articles.services.agencies import AgencyDirectory
 from articles.services.ingest import (
     NEW,
     Action,
@@ -99,7 +100,14 @@ def feeds_schedule(*, now: datetime | None = None) -> list[int]:
     return ids
 
 
-def _ingest(feed: Feed, data: bytes, name: str, *, place: bool = True) -> list[IngestOutcome]:
+def _ingest(
+    feed: Feed,
+    data: bytes,
+    name: str,
+    *,
+    place: bool = True,
+    agencies: AgencyDirectory | None = None,
+) -> list[IngestOutcome]:
     return ingest_data(
         data,
         name=name,
@@ -107,6 +115,7 @@ def _ingest(feed: Feed, data: bytes, name: str, *, place: bool = True) -> list[I
         language=feed.language,
         format="" if feed.format == FeedFormat.AUTO else feed.format,
         place=place,
+        agencies=agencies,
     )
 
 
@@ -142,9 +151,12 @@ def _poll_folder(feed: Feed) -> PollResult:
         raise FetchError(f"cannot read the drop folder {folder}: {error.strerror}") from None
     outcomes: list[IngestOutcome] = []
     bad_files = []
+    agencies = AgencyDirectory()
     for path in paths:
         try:
-            file_outcomes = _ingest(feed, path.read_bytes(), path.name, place=False)
+            file_outcomes = _ingest(
+                feed, path.read_bytes(), path.name, place=False, agencies=agencies
+            )
         except OSError as error:
             file_outcomes = [IngestOutcome(path.name, Action.FAILED, error.strerror or "")]
         outcomes += file_outcomes

@@ -61,7 +61,7 @@ def test_placing_again_changes_nothing():
     placed = {
         m.wire_story_id: (m.cluster_id, m.placement) for m in EventClusterMembership.objects.all()
     }
-    again = place_wire_stories.enqueue(ids + [max(ids) + 1000])  # and one deleted since
+    again = place_wire_stories.enqueue([*ids, max(ids) + 1000])  # and one deleted since
 
     assert (first.return_value, again.return_value) == (2, 0)
     assert {
