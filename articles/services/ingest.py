@@ -180,9 +180,13 @@ def ingest_item(
     language: str = "",
     place: bool = True,
     agencies: AgencyDirectory | None = None,
+    savepoint: bool = True,
 ) -> IngestOutcome:
     """Store one parsed item in one transaction (a savepoint inside a delivery's); raises
     IngestError when it cannot go in, having written nothing.
+
+    ``savepoint=False`` is for a caller whose own transaction or savepoint holds this item
+    alone, and which rolls it back when this raises.
 
     Whatever parser made ``item``, it is normalised and validated first
     (:mod:`articles.ingest.normalise`), so no parser can write what the columns cannot hold.
@@ -191,7 +195,7 @@ def ingest_item(
     ``place`` is false: then the caller enqueues the placement of a whole delivery at once.
     """
     agencies = agencies or AgencyDirectory()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=savepoint):
         try:
             item = normalise_item(item)
             language = clean_language(language)
@@ -347,7 +351,11 @@ def ingest_data(
     agencies = agencies or AgencyDirectory()
     outcomes = []
     with transaction.atomic():
-        for result in parse(data, Path(name).name, language=language, format=format):
+        results = parse(data, Path(name).name, language=language, format=format)
+        # A delivery of one item (most files) is rolled back whole when the item fails: its
+        # item needs no savepoint of its own, two statements fewer.
+        alone = len(results) == 1
+        for result in results:
             if isinstance(result, ParseError):
                 outcomes.append(IngestOutcome(name, Action.FAILED, str(result)))
                 continue
@@ -357,7 +365,7 @@ def ingest_data(
             location = display_name(result.location)
             source = f"{name} [{location}]" if location else name
             try:
-                # Its own savepoint: a bad item is rolled back alone.
+                # In its own savepoint: a bad item is rolled back alone.
                 outcome = ingest_item(
                     result,
                     source=source,
@@ -365,6 +373,7 @@ def ingest_data(
                     language=language,
                     place=False,
                     agencies=agencies,
+                    savepoint=not alone,
                 )
             except (IngestError, DatabaseError) as error:
                 outcome = IngestOutcome(source, Action.FAILED, str(error))
