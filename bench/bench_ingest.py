@@ -95,9 +95,9 @@ def poll_folder(folder: Path, agency: Agency | None, expected: int) -> Callable[
         folder=str(folder),
         agency=agency,
     )
-    before = WireStory.objects.count()
 
     def work() -> None:
+        before = WireStory.objects.count()
         result = poll_feed.call(feed.pk, True)
         assert result["status"] == "done", result
         new = WireStory.objects.count() - before
