@@ -1,9 +1,9 @@
 """Background work of the public site, run by the task worker (see newsroom.retry).
 
 Renditions and search documents are made outside the request that caused them: enqueued once
-the upload or the workflow move has committed, retried with backoff when they fail. Feeds are
-polled here too; a failing feed backs off by its own schedule (Feed.next_poll_at), so its polls
-are not retried.
+the upload or the workflow move has committed, retried with backoff when they fail. Ingested
+wire stories are placed in their events here, off the intake path. Feeds are polled here too; a
+failing feed backs off by its own schedule (Feed.next_poll_at), so its polls are not retried.
 """
 
 from django.tasks import task
@@ -12,9 +12,12 @@ from articles.services.feeds import feed_poll, feeds_schedule
 from newsroom.retry import retried_task
 
 from .cache import SEARCH, purge_public_pages, purge_tags
-from .models import Image
+from .models import Image, WireStory
 from .search import index_stories
-from .services import images  # a module, not a name: images.py imports this module too
+from .services import (
+    clusters,
+    images,  # a module, not a name: images.py imports this module too
+)
 
 
 @retried_task()
@@ -43,6 +46,27 @@ def reindex_stories(story_ids: list[int]) -> int:
     indexed = index_stories(story_ids)
     purge_tags(SEARCH)
     return indexed
+
+
+@retried_task()
+def place_wire_stories(wire_story_ids: list[int]) -> int:
+    """Place newly ingested wire stories in their events, in the order they were stored; return
+    how many it found unplaced.
+
+    Ingest enqueues this once its transaction has committed (articles.services.ingest): placing is
+    the costliest step of taking an item in, and no delivery waits for it. Each story is placed
+    in a short transaction of its own, serialised with other workers' placements by the placement
+    lock on PostgreSQL; placing is idempotent, so a retry or a second worker places nothing
+    twice, and a story deleted since is passed over.
+    """
+    unplaced = list(
+        WireStory.objects.filter(pk__in=wire_story_ids, event_membership__isnull=True)
+        .defer("raw_payload")
+        .order_by("pk")
+    )
+    for wire_story in unplaced:
+        clusters.wire_story_place(wire_story=wire_story)
+    return len(unplaced)
 
 
 @task

@@ -156,3 +156,40 @@ def _add_aliases(agency: Agency, entry: AgencyEntry, report: LoadReport) -> bool
             taken[key] = agency.slug
     AgencyAlias.objects.bulk_create(added)
     return bool(added)
+
+
+class AgencyDirectory:
+    """Every registered agency by its name and aliases, read in one query when first asked.
+
+    Ingest asks for an agency by name several times an item (the delivering agency, every
+    credit); a run of deliveries (a command's files, a feed's poll) asks one directory, so the
+    registry costs one query a run instead of one a name. A name matches as
+    ``Agency.objects.by_name`` matches it: whitespace collapsed, case ignored (in every script,
+    as ``casefold`` folds it); a name that is one agency's name and another's alias belongs to
+    the agency of that name. An agency or alias added during a run is seen by the next run.
+    """
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, Agency] | None = None
+
+    def get(self, name: str) -> Agency | None:
+        """The agency called ``name`` or known by it as an alias; else None."""
+        if self._by_name is None:
+            self._by_name = self._load()
+        return self._by_name.get(_key(name))
+
+    @staticmethod
+    def _load() -> dict[str, Agency]:
+        by_name: dict[str, Agency] = {}
+        agencies = list(Agency.objects.prefetch_related("aliases").order_by("name", "pk"))
+        # Names before aliases, each agency by its order: the first to claim a key keeps it.
+        for agency in agencies:
+            by_name.setdefault(_key(agency.name), agency)
+        for agency in agencies:
+            for alias in agency.aliases.all():
+                by_name.setdefault(_key(alias.name), agency)
+        return by_name
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()

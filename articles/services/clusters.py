@@ -199,11 +199,24 @@ def _stories_by_key(keys: list[str], span: tuple[datetime, datetime]) -> dict[st
 def wire_story_place(*, wire_story: WireStory) -> EventClusterMembership:
     """Place a newly stored wire story in its event, or start one; returns its membership.
 
-    A new version of a guid stays in the event of its earlier versions.
+    A new version of a guid stays in the event of its versions placed before it. Idempotent: a
+    story already placed (by an earlier attempt of the placement task, or by another worker
+    that got the lock first) keeps its membership, which is returned as it is.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PLACEMENT_LOCK])
+    # Every placed version of the guid, this one included if it is placed already: one query
+    # answers both "placed already?" and "in which event are its other versions?".
+    versions = list(
+        EventClusterMembership.objects.filter(
+            wire_story__agency_id=wire_story.agency_id, wire_story__guid=wire_story.guid
+        ).order_by("-wire_story__version")
+    )
+    for placed in versions:
+        if placed.wire_story_id == wire_story.pk:
+            return placed
+    earlier = versions[0] if versions else None
     at = story_time(wire_story)
     features = extract(
         headline=wire_story.headline,
@@ -224,14 +237,6 @@ def wire_story_place(*, wire_story: WireStory) -> EventClusterMembership:
         words=wire_story.word_count,
         signature=features.signature,
         quoted_agencies=quoted,
-    )
-    earlier = (
-        EventClusterMembership.objects.filter(
-            wire_story__agency_id=wire_story.agency_id, wire_story__guid=wire_story.guid
-        )
-        .exclude(wire_story=wire_story)
-        .order_by("-wire_story__version")
-        .first()
     )
     if earlier is not None:
         membership.cluster_id = earlier.cluster_id

@@ -28,9 +28,15 @@ from django.utils import timezone
 from articles.intake.dropfolder import DONE, FAILED, file_away, ready_files
 from articles.intake.http import FetchError, http_fetch
 from articles.models import Feed, FeedFormat, FeedKind
-from articles.services.ingest import Action, IngestOutcome, ingest_data
-
-_NEW = frozenset({Action.CREATED, Action.NEW_VERSION})
+from articles.services.agencies import AgencyDirectory
+from articles.services.ingest import (
+    NEW,
+    Action,
+    IngestOutcome,
+    enqueue_placement,
+    ingest_data,
+    new_wire_stories,
+)
 
 
 class PollStatus(enum.StrEnum):
@@ -94,13 +100,22 @@ def feeds_schedule(*, now: datetime | None = None) -> list[int]:
     return ids
 
 
-def _ingest(feed: Feed, data: bytes, name: str) -> list[IngestOutcome]:
+def _ingest(
+    feed: Feed,
+    data: bytes,
+    name: str,
+    *,
+    place: bool = True,
+    agencies: AgencyDirectory | None = None,
+) -> list[IngestOutcome]:
     return ingest_data(
         data,
         name=name,
         agency=feed.agency,
         language=feed.language,
         format="" if feed.format == FeedFormat.AUTO else feed.format,
+        place=place,
+        agencies=agencies,
     )
 
 
@@ -136,9 +151,12 @@ def _poll_folder(feed: Feed) -> PollResult:
         raise FetchError(f"cannot read the drop folder {folder}: {error.strerror}") from None
     outcomes: list[IngestOutcome] = []
     bad_files = []
+    agencies = AgencyDirectory()
     for path in paths:
         try:
-            file_outcomes = _ingest(feed, path.read_bytes(), path.name)
+            file_outcomes = _ingest(
+                feed, path.read_bytes(), path.name, place=False, agencies=agencies
+            )
         except OSError as error:
             file_outcomes = [IngestOutcome(path.name, Action.FAILED, error.strerror or "")]
         outcomes += file_outcomes
@@ -149,6 +167,8 @@ def _poll_folder(feed: Feed) -> PollResult:
         # Moved once the items are committed: a crash before then leaves the file to retry.
         outcome = FAILED if failed else DONE
         transaction.on_commit(partial(file_away, path, outcome, reason=reason))
+    # One placement task for the poll, not one a file: a folder's files are mostly one item each.
+    enqueue_placement(new_wire_stories(outcomes))
     message = f"{len(paths)} files taken"
     if bad_files:
         message += f", {len(bad_files)} failed: " + "; ".join(bad_files[:5])
@@ -173,7 +193,7 @@ def _record_health(feed: Feed, result: PollResult, now: datetime) -> None:
         feed.last_error = result.message if failed else ""
         feed.last_success_at = now
         fields += ["last_success_at", "etag", "last_modified", "content_checksum"]
-        if any(o.action in _NEW for o in result.outcomes):
+        if any(o.action in NEW for o in result.outcomes):
             feed.last_new_item_at = now
             fields.append("last_new_item_at")
     feed.save(update_fields=fields)

@@ -14,27 +14,32 @@ naming none, or several, is refused with the names it gave.
 Language: the item's word, then the caller's, then detection on the cleaned body when it is
 confident; otherwise the agency's usual language, marked as a guess (``language_source``) so the
 queue shows it as uncertain until a translator confirms it.
+
+Event placement (:mod:`articles.services.clusters`) is not part of taking an item in: the new
+stories of a delivery are placed by the task worker once the delivery has committed
+(:func:`enqueue_placement`), one task for all of them, since with the database queue every
+enqueue is a commit of its own. Until then a story is in the queue as an event of its own.
 """
 
 import enum
 import hashlib
+import itertools
 import os
-import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import partial
 from pathlib import Path
 
-import py3langid.langid
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Max
 
 from articles.ingest.base import ParsedItem, ParseError, SkippedItem
+from articles.ingest.language import Detection, detect
 from articles.ingest.normalise import clean_language, normalise_item
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, LanguageSource, PubStatus, WireStory
-from articles.services.clusters import wire_story_place
+from articles.services.agencies import AgencyDirectory
 
 
 class Action(enum.StrEnum):
@@ -43,6 +48,9 @@ class Action(enum.StrEnum):
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
     FAILED = "failed"
+
+
+NEW = frozenset({Action.CREATED, Action.NEW_VERSION})
 
 
 @dataclass(frozen=True)
@@ -60,53 +68,16 @@ class IngestError(Exception):
     """One item cannot go in; the message says why."""
 
 
-# Below these, a guess is worse than asking for --language.
-MIN_DETECTION_CHARS = 40
-MIN_DETECTION_CONFIDENCE = 0.9
-
-
-@cache
-def _language_identifier() -> py3langid.langid.LanguageIdentifier:
-    model = py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE
-    return py3langid.langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
-
-
-_URL = re.compile(r"https?://\S+")
-
-
-@dataclass(frozen=True)
-class Detection:
-    language: str  # "" when the text is too short to say anything
-    confidence: float
-
-    @property
-    def is_confident(self) -> bool:
-        return bool(self.language) and self.confidence >= MIN_DETECTION_CONFIDENCE
-
-
-def detect(text: str) -> Detection:
-    """What the detector says about `text`, however unsure."""
-    text = _URL.sub(" ", text)
-    if len(text.strip()) < MIN_DETECTION_CHARS:
-        return Detection("", 0.0)
-    language, confidence = _language_identifier().classify(text)
-    return Detection(language, float(confidence))
-
-
-def detect_language(text: str) -> str:
-    """The language of `text` as a BCP 47 tag, or "" when the text is too short or ambiguous."""
-    detection = detect(text)
-    return detection.language if detection.is_confident else ""
-
-
-def _resolve_delivering_agency(item: ParsedItem, agency: Agency | None) -> Agency:
+def _resolve_delivering_agency(
+    item: ParsedItem, agency: Agency | None, directory: AgencyDirectory
+) -> Agency:
     if agency is not None:
         return agency
-    if item.agency_name and (found := Agency.objects.by_name(item.agency_name)):
+    if item.agency_name and (found := directory.get(item.agency_name)):
         return found
     # "Source: Trend News Agency": the item's own explicit credit, when it names one agency.
     credited = [credit.name for credit in item.credits if credit.explicit]
-    agencies = {found for name in credited if (found := Agency.objects.by_name(name))}
+    agencies = {found for name in credited if (found := directory.get(name))}
     if len(agencies) == 1:
         return agencies.pop()
     seen = list(dict.fromkeys(filter(None, [item.agency_name, *credited])))
@@ -122,10 +93,12 @@ def _resolve_delivering_agency(item: ParsedItem, agency: Agency | None) -> Agenc
     )
 
 
-def _attributions(item: ParsedItem, wire_story: WireStory) -> list[Attribution]:
+def _attributions(
+    item: ParsedItem, wire_story: WireStory, directory: AgencyDirectory
+) -> list[Attribution]:
     attributions: dict[tuple[str, object], Attribution] = {}
     for position, credit in enumerate(item.credits):
-        agency = Agency.objects.by_name(credit.name)
+        agency = directory.get(credit.name)
         if agency is None and not credit.explicit:
             continue
         key = (str(credit.role), agency.pk if agency else credit.name.casefold())
@@ -145,7 +118,7 @@ def _attributions(item: ParsedItem, wire_story: WireStory) -> list[Attribution]:
     return list(attributions.values())
 
 
-def _text_of_cancel_notice(item: ParsedItem, versions) -> tuple[str, list[str]]:
+def _text_of_cancel_notice(item: ParsedItem, latest_pk: int | None) -> tuple[str, list[str]]:
     """Headline and paragraphs to store; a bare cancel notice keeps the text it cancels.
 
     Agencies send a kill as the item's guid with pubStatus canceled and often no text at all; the
@@ -155,11 +128,11 @@ def _text_of_cancel_notice(item: ParsedItem, versions) -> tuple[str, list[str]]:
         return item.headline, item.paragraphs
     if item.pub_status != PubStatus.CANCELED:
         raise IngestError("no headline or no text")
-    previous = versions.order_by("-version").first()
-    if previous is None:
+    if latest_pk is None:
         raise IngestError(
             f"a cancel notice for {item.guid}, which was never received: nothing to cancel"
         )
+    previous = WireStory.objects.only("headline", "paragraphs").get(pk=latest_pk)
     return item.headline or previous.headline, item.paragraphs or previous.paragraphs
 
 
@@ -184,33 +157,70 @@ def _language(
     return agency.default_language, LanguageSource.AGENCY_DEFAULT, detection
 
 
+# Ids in one placement task: a drop folder's backlog of thousands is several tasks, each of a
+# size a worker finishes well before anyone would call it stuck.
+PLACEMENT_BATCH = 500
+
+
+def enqueue_placement(wire_stories: Iterable[WireStory]) -> None:
+    """Have the task worker place these new wire stories in their events once the current
+    transaction commits (nothing, if it rolls back), in the order given."""
+    from articles.tasks import place_wire_stories  # the tasks module imports the services
+
+    ids = [wire_story.pk for wire_story in wire_stories]
+    for batch in itertools.batched(ids, PLACEMENT_BATCH):
+        transaction.on_commit(partial(place_wire_stories.enqueue, list(batch)))
+
+
 def ingest_item(
-    item: ParsedItem, *, source: str, agency: Agency | None = None, language: str = ""
+    item: ParsedItem,
+    *,
+    source: str,
+    agency: Agency | None = None,
+    language: str = "",
+    place: bool = True,
+    agencies: AgencyDirectory | None = None,
+    savepoint: bool = True,
 ) -> IngestOutcome:
-    """Store one parsed item; raises IngestError when it cannot go in.
+    """Store one parsed item in one transaction (a savepoint inside a delivery's); raises
+    IngestError when it cannot go in, having written nothing.
+
+    ``savepoint=False`` is for a caller whose own transaction or savepoint holds this item
+    alone, and which rolls it back when this raises.
 
     Whatever parser made ``item``, it is normalised and validated first
     (:mod:`articles.ingest.normalise`), so no parser can write what the columns cannot hold.
+    ``agencies`` is the registry as the caller's run reads it (one query a run, not one a name).
+    A new story or version is placed in its event once the transaction commits, unless
+    ``place`` is false: then the caller enqueues the placement of a whole delivery at once.
     """
-    try:
-        item = normalise_item(item)
-        language = clean_language(language)
-    except ParseError as error:
-        raise IngestError(str(error)) from None
-    agency = _resolve_delivering_agency(item, agency)
-    language, language_source, detection = _language(item, language=language, agency=agency)
-    if item.pub_status not in PubStatus.values:
-        raise IngestError(f"unknown pub status {item.pub_status!r}")
-    checksum = hashlib.sha256(item.raw).hexdigest()
-    with transaction.atomic():
-        versions = WireStory.objects.select_for_update().filter(agency=agency, guid=item.guid)
-        existing = versions.filter(checksum=checksum).first()
-        if existing is not None:
+    agencies = agencies or AgencyDirectory()
+    with transaction.atomic(savepoint=savepoint):
+        try:
+            item = normalise_item(item)
+            language = clean_language(language)
+        except ParseError as error:
+            raise IngestError(str(error)) from None
+        agency = _resolve_delivering_agency(item, agency, agencies)
+        language, language_source, detection = _language(item, language=language, agency=agency)
+        if item.pub_status not in PubStatus.values:
+            raise IngestError(f"unknown pub status {item.pub_status!r}")
+        checksum = hashlib.sha256(item.raw).hexdigest()
+        # Every version of the guid in one statement, locked so that a concurrent delivery of
+        # the same guid waits and then numbers its version after this one.
+        versions = list(
+            WireStory.objects.select_for_update()
+            .filter(agency=agency, guid=item.guid)
+            .order_by("-version")
+            .values_list("pk", "version", "checksum")
+        )
+        if same := next((pk for pk, _, stored in versions if stored == checksum), None):
+            existing = WireStory.objects.select_related("agency").get(pk=same)
             return IngestOutcome(
                 source, Action.UNCHANGED, f"unchanged, already {existing}", existing
             )
-        latest = versions.aggregate(latest=Max("version"))["latest"] or 0
-        headline, paragraphs = _text_of_cancel_notice(item, versions)
+        latest = versions[0][1] if versions else 0
+        headline, paragraphs = _text_of_cancel_notice(item, versions[0][0] if versions else None)
         wire_story = WireStory.objects.create(
             agency=agency,
             guid=item.guid,
@@ -236,8 +246,9 @@ def ingest_item(
             parse_warnings=item.warnings,
             internal_notes=item.internal_notes,
         )
-        attributions = Attribution.objects.bulk_create(_attributions(item, wire_story))
-        wire_story_place(wire_story=wire_story)
+        attributions = Attribution.objects.bulk_create(_attributions(item, wire_story, agencies))
+        if place:
+            enqueue_placement([wire_story])
     action = Action.NEW_VERSION if latest else Action.CREATED
     unresolved = [a.credited_name for a in attributions if a.agency_id is None]
     message = (
@@ -297,6 +308,7 @@ def ingest_file(
     language: str = "",
     dry_run: bool = False,
     follow_symlinks: bool = False,
+    agencies: AgencyDirectory | None = None,
 ) -> list[IngestOutcome]:
     """Ingest every item of one file, in one transaction for the file.
 
@@ -309,7 +321,9 @@ def ingest_file(
         data = read_delivery(path, follow_symlinks=follow_symlinks)
     except IngestError as error:
         return [IngestOutcome(name, Action.FAILED, str(error))]
-    return ingest_data(data, name=name, agency=agency, language=language, dry_run=dry_run)
+    return ingest_data(
+        data, name=name, agency=agency, language=language, dry_run=dry_run, agencies=agencies
+    )
 
 
 def ingest_data(
@@ -320,6 +334,8 @@ def ingest_data(
     language: str = "",
     format: str = "",
     dry_run: bool = False,
+    place: bool = True,
+    agencies: AgencyDirectory | None = None,
 ) -> list[IngestOutcome]:
     """Ingest every item of one delivery (a file's or an HTTP response's bytes) named ``name``,
     in one transaction for the delivery.
@@ -328,10 +344,18 @@ def ingest_data(
     A bad item (a ParseError, an IngestError, a row the database refuses) is reported and rolled
     back to its own savepoint while the good items go in; anything else raised escapes with the
     delivery's whole transaction rolled back, so a delivery is never half-ingested by a bug.
+    The new stories are placed in their events by one task once the delivery commits; with
+    ``place`` false the caller does that for several deliveries (a drop folder's poll). A caller
+    ingesting many deliveries passes one ``agencies`` directory for all of them.
     """
+    agencies = agencies or AgencyDirectory()
     outcomes = []
     with transaction.atomic():
-        for result in parse(data, Path(name).name, language=language, format=format):
+        results = parse(data, Path(name).name, language=language, format=format)
+        # A delivery of one item (most files) is rolled back whole when the item fails: its
+        # item needs no savepoint of its own, two statements fewer.
+        alone = len(results) == 1
+        for result in results:
             if isinstance(result, ParseError):
                 outcomes.append(IngestOutcome(name, Action.FAILED, str(result)))
                 continue
@@ -341,11 +365,26 @@ def ingest_data(
             location = display_name(result.location)
             source = f"{name} [{location}]" if location else name
             try:
-                with transaction.atomic():
-                    outcome = ingest_item(result, source=source, agency=agency, language=language)
+                # In its own savepoint: a bad item is rolled back alone.
+                outcome = ingest_item(
+                    result,
+                    source=source,
+                    agency=agency,
+                    language=language,
+                    place=False,
+                    agencies=agencies,
+                    savepoint=not alone,
+                )
             except (IngestError, DatabaseError) as error:
                 outcome = IngestOutcome(source, Action.FAILED, str(error))
             outcomes.append(outcome)
         if dry_run:
             transaction.set_rollback(True)
+        elif place:
+            enqueue_placement(new_wire_stories(outcomes))
     return outcomes
+
+
+def new_wire_stories(outcomes: Iterable[IngestOutcome]) -> list[WireStory]:
+    """The stories and versions these outcomes stored."""
+    return [o.wire_story for o in outcomes if o.action in NEW and o.wire_story is not None]

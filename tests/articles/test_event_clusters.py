@@ -74,7 +74,9 @@ def test_a_story_of_its_own_starts_an_event():
     )
 
 
-def test_ingest_places_each_story_and_a_new_version_stays_in_its_event(tmp_path):
+def test_ingest_places_each_story_and_a_new_version_stays_in_its_event(
+    django_capture_on_commit_callbacks,
+):
     trend = AgencyFactory(name="Trend", slug="trend")
     akipress = AgencyFactory(name="AKIpress", slug="akipress")
     body = (
@@ -82,10 +84,14 @@ def test_ingest_places_each_story_and_a_new_version_stays_in_its_event(tmp_path)
         "BAKU, May 2 /Trend/ - Cargo through Alat port grew 37 % in 2014, minister "
         "Rovshan Rustamov said. The Trans-Caspian route carried 1.5 million tons."
     )
-    ingest_data(body.encode(), name="trend.txt", agency=trend, language="en")
-    ingest_data((body + " Talks follow.").encode(), name="trend.txt", agency=trend, language="en")
     other = body.replace("/Trend/", "/AKIpress/").replace("grew", "rose by")
-    ingest_data(other.encode(), name="aki.txt", agency=akipress, language="en")
+    # Each delivery commits, then the task worker places its stories (at once, here).
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_data(body.encode(), name="trend.txt", agency=trend, language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_data((body + " Talks.").encode(), name="trend.txt", agency=trend, language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_data(other.encode(), name="aki.txt", agency=akipress, language="en")
 
     first, second = WireStory.objects.filter(agency=trend).order_by("version")
     third = WireStory.objects.get(agency=akipress)

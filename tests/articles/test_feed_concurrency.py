@@ -11,7 +11,7 @@ import time
 import pytest
 from django.db import connection, connections
 
-from articles.models import FeedKind, WireStory
+from articles.models import EventClusterMembership, FeedKind, WireStory
 from articles.services.feeds import PollStatus, feed_poll
 from tests.articles.feed_server import Route
 from tests.articles.test_drop_folder import story_text
@@ -73,6 +73,8 @@ def test_two_workers_on_one_drop_folder_take_each_file_once(tmp_path, settings):
     for thread in threads:
         thread.join()
     assert WireStory.objects.count() == 60
+    # Each poll's stories were placed as it committed, the two workers' placements side by side.
+    assert EventClusterMembership.objects.count() == 60
     assert len(list((tmp_path / "done").iterdir())) == 60
     assert not (tmp_path / "failed").exists()
     assert PollStatus.FAILED not in {status for statuses in results for status in statuses}

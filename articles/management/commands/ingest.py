@@ -23,6 +23,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from articles.ingest.base import ParseError
 from articles.ingest.normalise import clean_language
 from articles.models import Agency
+from articles.services.agencies import AgencyDirectory
 from articles.services.ingest import Action, IngestOutcome, display_name, ingest_file
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--agency {agency!r}: no agency has that slug (known: {known})")
         prefix = "[dry run] would have " if dry_run else ""
         outcomes: list[IngestOutcome] = []
+        agencies = AgencyDirectory()  # the registry as this run reads it
         for path in paths:
             try:
                 file_outcomes = ingest_file(
@@ -82,6 +84,7 @@ class Command(BaseCommand):
                     language=language,
                     dry_run=dry_run,
                     follow_symlinks=follow_symlinks,
+                    agencies=agencies,
                 )
             except Exception as error:
                 # A bug must not cost the rest of the batch; the traceback goes to the log.
