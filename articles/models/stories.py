@@ -197,7 +197,14 @@ class Story(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(language=""), name="story_language_set"),
         ]
-        indexes = [models.Index(fields=["status", "-publish_at"])]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"]),
+            # The admin's story list: newest first, whole or by section or language; by headline.
+            models.Index(fields=["-publish_at", "-id"], name="story_admin_recent_idx"),
+            models.Index(fields=["section", "-publish_at"], name="story_admin_section_idx"),
+            models.Index(fields=["language", "-publish_at"], name="story_admin_language_idx"),
+            models.Index(fields=["headline"], name="story_admin_headline_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.headline

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from articles.models import WireStory
+from newsroom.changelist import EstimatedCountPaginator
 from translations import permissions
 from translations.permissions import stories_visible_to
 from translations.queue import QueueState, event_names, with_event, with_queue_state
@@ -118,6 +119,9 @@ class WireStoryAdmin(admin.ModelAdmin):
     ]
     search_fields = ["headline", "summary", "guid", "byline"]
     list_select_related = ["agency"]
+    # The queue of a busy wire is not counted on every page: an estimate when it is long.
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     exclude = ["raw_payload", "paragraphs"]
     actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"

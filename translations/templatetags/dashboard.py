@@ -18,6 +18,7 @@ ACTIVE_STATES = [
     StoryStatus.APPROVED,
 ]
 LIMIT = 25
+WIRE_NEW_SHOWN = 100
 
 
 def _with_source_flags(stories: QuerySet[Story]) -> QuerySet[Story]:
@@ -64,19 +65,23 @@ def review_dashboard(context) -> dict:
         )
         panels["changes_requested"] = assigned.filter(status=StoryStatus.CHANGES_REQUESTED)[:LIMIT]
         panels["assigned"] = assigned.exclude(status=StoryStatus.CHANGES_REQUESTED)[:LIMIT]
+        # Counted up to WIRE_NEW_SHOWN and no further: the count reads every row it counts.
         panels["wire_new"] = (
             with_queue_state(WireStory.objects.latest_versions())
-            .filter(queue_state=QueueState.NEW)
+            .filter(queue_state=QueueState.NEW)[:WIRE_NEW_SHOWN]
             .count()
         )
+        panels["wire_new_more"] = panels["wire_new"] >= WIRE_NEW_SHOWN
     if permissions.can_review(user):
         if "assigned" in panels and not (panels["changes_requested"] or panels["assigned"]):
             # An editor who translates nothing today is spared two empty lists.
             del panels["changes_requested"], panels["assigned"]
         panels["review_queue"] = review_queue()[:LIMIT]
-        panels["to_publish"] = Story.objects.filter(status=StoryStatus.APPROVED).order_by(
-            "updated_at"
-        )[:LIMIT]
+        panels["to_publish"] = (
+            Story.objects.filter(status=StoryStatus.APPROVED)
+            .select_related("assignee")
+            .order_by("updated_at")[:LIMIT]
+        )
         panels["scheduled"] = Story.objects.scheduled().order_by("publish_at")[:LIMIT]
         panels["flagged"] = flagged_sources()[:LIMIT]
         panels["feeds"] = Feed.objects.needing_attention(timezone.now())[:LIMIT]
