@@ -8,13 +8,15 @@ are not retried.
 
 from django.tasks import task
 
-from articles.services.feeds import feed_poll, feeds_schedule
 from newsroom.retry import retried_task
 
 from .cache import purge_public_pages
 from .models import Image
 from .search import index_stories
-from .services import images  # a module, not a name: images.py imports this module too
+
+# The services behind feed polling and renditions (HTTP, the parsers, language detection, event
+# clustering, Pillow) are imported inside the tasks that run them: web workers import this module
+# to enqueue, and never run a poll or a rendition.
 
 
 @retried_task()
@@ -27,6 +29,8 @@ def make_renditions(image_id: int) -> int:
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
         return 0  # deleted before the worker came to it: nothing left to render
+    from .services import images
+
     made = images.image_make_renditions(image=image)
     if made and image.lead_stories.exists():
         purge_public_pages()
@@ -48,6 +52,8 @@ def reindex_stories(story_ids: list[int]) -> int:
 @task
 def poll_feed(feed_id: int, force: bool = False) -> dict[str, str | int]:
     """Poll one feed; a feed another worker is polling is passed over, not waited for."""
+    from .services.feeds import feed_poll
+
     result = feed_poll(feed_id=feed_id, force=force)
     return {"feed": feed_id, "status": str(result.status), "message": result.message}
 
@@ -55,4 +61,6 @@ def poll_feed(feed_id: int, force: bool = False) -> dict[str, str | int]:
 @task
 def poll_due_feeds() -> list[int]:
     """Enqueue a poll for every feed that is due; for a periodic scheduler or cron."""
+    from .services.feeds import feeds_schedule
+
     return feeds_schedule()

@@ -24,8 +24,8 @@ import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import py3langid.langid
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Max
@@ -35,6 +35,9 @@ from articles.ingest.normalise import clean_language, normalise_item
 from articles.ingest.registry import parse
 from articles.models import Agency, Attribution, LanguageSource, PubStatus, WireStory
 from articles.services.clusters import wire_story_place
+
+if TYPE_CHECKING:
+    import py3langid.langid
 
 
 class Action(enum.StrEnum):
@@ -66,7 +69,10 @@ MIN_DETECTION_CONFIDENCE = 0.9
 
 
 @cache
-def _language_identifier() -> py3langid.langid.LanguageIdentifier:
+def _language_identifier() -> "py3langid.langid.LanguageIdentifier":
+    # Imported on first use: it brings numpy, which no web worker needs.
+    import py3langid.langid
+
     model = py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE
     return py3langid.langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
 
