@@ -7,7 +7,7 @@ column to keep in step.
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, StringAgg, Subquery, Value, When
 
-from articles.models import EventClusterMembership, StoryStatus, WireStoryQuerySet
+from articles.models import EventClusterMembership, StoryStatus, WireStory, WireStoryQuerySet
 from translations.models import Translation
 
 
@@ -82,4 +82,18 @@ def with_event(queryset: WireStoryQuerySet) -> WireStoryQuerySet:
         covered_by_story=Subquery(covering.values("story_id")[:1]),
         covered_by_headline=Subquery(covering.values("story__headline")[:1]),
         covered_by_translator=Subquery(covering.values("story__assignee__username")[:1]),
+    )
+
+
+def new_wire_stories() -> WireStoryQuerySet:
+    """The wire stories whose queue_state (with_queue_state) is NEW, as a plain filter.
+
+    The same rule, written so that PostgreSQL can stop at the first rows found (the annotated
+    CASE is computed for every wire story before it is compared): the newest version of its
+    agency guid, not discarded, and no translation of any version of it.
+    """
+    return (
+        WireStory.objects.latest_versions()
+        .filter(discarded_at__isnull=True)
+        .exclude(Exists(_translations_of_guid()))
     )

@@ -166,3 +166,22 @@ def test_a_long_list_shows_postgresqls_estimate_instead_of_counting(client, edit
     assert "about 24 stories" in response.content.decode()
     assert not any("COUNT(*)" in query["sql"] for query in queries.captured_queries)
     assert estimated_rows(StoryFactory._meta.model.objects.filter(status="approved")) >= 1
+
+
+def test_new_wire_stories_are_the_queues_new_state(translator):
+    from translations.queue import QueueState, new_wire_stories, with_queue_state
+    from translations.services.desk import wire_story_claim, wire_story_discard
+
+    new, claimed, discarded = WireStoryFactory.create_batch(3)
+    updated = WireStoryFactory(agency=new.agency, guid="urn:test:updated")
+    WireStoryFactory(agency=new.agency, guid="urn:test:updated", version=2)
+    wire_story_claim(wire_story=claimed, actor=translator)
+    wire_story_discard(wire_story=discarded, actor=translator)
+
+    annotated = with_queue_state(WireStoryFactory._meta.model.objects.latest_versions())
+    expected = set(annotated.filter(queue_state=QueueState.NEW).values_list("pk", flat=True))
+    assert set(new_wire_stories().values_list("pk", flat=True)) == expected
+    assert new.pk in expected
+    assert updated.pk not in expected  # version 2 is the one in the queue
+    assert claimed.pk not in expected
+    assert discarded.pk not in expected
