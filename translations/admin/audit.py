@@ -30,6 +30,7 @@ class AuditEventAdmin(WireSpeedMetricsMixin, admin.ModelAdmin):
     # hierarchy, whose year links would read every event's date.
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    list_per_page = 50
     show_facets = ShowFacets.NEVER
     sortable_by = ["created_at", "event_type", "actor"]
     # The detail page as the list reads it: statuses by their names, not their stored codes.

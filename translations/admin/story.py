@@ -69,6 +69,8 @@ class StoryAdmin(DeskAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     # and sorting only on the columns an index keeps in order (Meta.indexes of Story).
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    # Rendering a row costs more than fetching it: 50 a page halves the page's time.
+    list_per_page = 50
     show_facets = ShowFacets.NEVER
     sortable_by = ["headline", "status_badge", "publish_at"]
     # The text is written in the translation desk, where every save is checked against the

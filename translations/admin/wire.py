@@ -122,6 +122,7 @@ class WireStoryAdmin(admin.ModelAdmin):
     # The queue of a busy wire is not counted on every page: an estimate when it is long.
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    list_per_page = 50
     exclude = ["raw_payload", "paragraphs"]
     actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"
