@@ -14,12 +14,13 @@ PORT ?= 8000
 PY_CANDIDATES := python3.13 python3.12 python3 $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/python3) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3)
 find_python = $(firstword $(foreach c,$(PY_CANDIDATES),$(shell $(c) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo $(c))))
 
-.PHONY: help run test lint bench venv deps dev-deps migrate demo clean serve lock worker
+.PHONY: help run test lint bench bench-read venv deps dev-deps migrate demo clean serve lock worker
 
 help:
 	@echo "make run    - set up .venv, migrate, load demo data, serve on http://$(HOST):$(PORT)/"
 	@echo "make test   - run the test suite, ruff and the migrations check"
 	@echo "make bench  - run the benchmarks in bench/"
+	@echo "make bench-read - public pages, search and admin at 1,000 and 100,000 stories"
 	@echo "make serve  - production: collectstatic, migrate, gunicorn and the task worker"
 	@echo "make worker - run the background task worker (Redis queue with REDIS_URL, else the database's)"
 	@echo "make lock   - compile requirements*.in into the hashed requirements*.txt"
@@ -80,6 +81,25 @@ worker: deps
 
 bench: dev-deps
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The read benchmark (bench/README.md, "bench read") on copies of the seeded databases: each copy
+# is made once from its seed (which stays untouched) and migrated to this checkout every run.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_SEED_1K ?= seed1k
+BENCH_SEED_100K ?= seed
+BENCH_COPY_1K ?= $(BENCH_SEED_1K)_read
+BENCH_COPY_100K ?= $(BENCH_SEED_100K)_read
+bench-read: dev-deps
+	@set -e; for pair in $(BENCH_SEED_1K):$(BENCH_COPY_1K) $(BENCH_SEED_100K):$(BENCH_COPY_100K); do \
+	  seed=$${pair%%:*}; copy=$${pair##*:}; \
+	  if ! psql "$(BENCH_PG)/postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$$copy'" | grep -q 1; then \
+	    echo "copying $$seed to $$copy"; \
+	    psql "$(BENCH_PG)/postgres" -qc "CREATE DATABASE \"$$copy\" TEMPLATE \"$$seed\""; \
+	  fi; \
+	  DATABASE_URL=$(BENCH_PG)/$$copy DEBUG=1 $(PY) manage.py migrate -v0; \
+	done
+	BENCH_DB_1K=$(BENCH_PG)/$(BENCH_COPY_1K) BENCH_DB_100K=$(BENCH_PG)/$(BENCH_COPY_100K) \
+	  $(PY) bench/run.py read
 
 # Production on one host: the settings come from the environment (README, "Production"), so
 # without SECRET_KEY this stops at once. gunicorn (gunicorn.conf.py) and the task worker run side

@@ -18,7 +18,6 @@ from newsroom.retry import ATTEMPT
 from .cache import purge_public_pages
 from .models import Agency, AgencyAlias, Attribution, Feed, Image, Section, SiteSettings
 from .services.credits import attribution_resolve, credit_map
-from .services.images import image_create, image_open_verified
 
 
 class PurgesPublicPages:
@@ -74,6 +73,9 @@ class ImageForm(forms.ModelForm):
     def clean_file(self):
         file = self.cleaned_data["file"]
         if file and not self.instance.pk:
+            # Pillow only where a picture is uploaded: every web worker loads this module.
+            from .services.images import image_open_verified
+
             image_open_verified(file)
         return file
 
@@ -97,6 +99,8 @@ class ImageAdmin(PurgesPublicPages, admin.ModelAdmin):
         if change:
             super().save_model(request, obj, form, change)  # alt text, credit: purges
             return
+        from .services.images import image_create
+
         created = image_create(
             file=form.cleaned_data["file"],
             alt_text=obj.alt_text,

@@ -8,16 +8,15 @@ failing feed backs off by its own schedule (Feed.next_poll_at), so its polls are
 
 from django.tasks import task
 
-from articles.services.feeds import feed_poll, feeds_schedule
 from newsroom.retry import retried_task
 
 from .cache import SEARCH, purge_public_pages, purge_tags
 from .models import Image, WireStory
 from .search import index_stories
-from .services import (
-    clusters,
-    images,  # a module, not a name: images.py imports this module too
-)
+
+# The services behind feed polling and renditions (HTTP, the parsers, language detection, event
+# clustering, Pillow) are imported inside the tasks that run them: web workers import this module
+# to enqueue, and never run a poll or a rendition.
 
 
 @retried_task()
@@ -30,6 +29,8 @@ def make_renditions(image_id: int) -> int:
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
         return 0  # deleted before the worker came to it: nothing left to render
+    from .services import images
+
     made = images.image_make_renditions(image=image)
     if made and image.lead_stories.exists():
         purge_public_pages()
@@ -59,6 +60,8 @@ def place_wire_stories(wire_story_ids: list[int]) -> int:
     lock on PostgreSQL; placing is idempotent, so a retry or a second worker places nothing
     twice, and a story deleted since is passed over.
     """
+    from .services import clusters
+
     unplaced = list(
         WireStory.objects.filter(pk__in=wire_story_ids, event_membership__isnull=True)
         .defer("raw_payload")
@@ -72,6 +75,8 @@ def place_wire_stories(wire_story_ids: list[int]) -> int:
 @task
 def poll_feed(feed_id: int, force: bool = False) -> dict[str, str | int]:
     """Poll one feed; a feed another worker is polling is passed over, not waited for."""
+    from .services.feeds import feed_poll
+
     result = feed_poll(feed_id=feed_id, force=force)
     return {"feed": feed_id, "status": str(result.status), "message": result.message}
 
@@ -79,4 +84,6 @@ def poll_feed(feed_id: int, force: bool = False) -> dict[str, str | int]:
 @task
 def poll_due_feeds() -> list[int]:
     """Enqueue a poll for every feed that is due; for a periodic scheduler or cron."""
+    from .services.feeds import feeds_schedule
+
     return feeds_schedule()

@@ -12,7 +12,8 @@ for the figures that matter:
 --keepdb keeps the test database between runs, so that a benchmark's data is loaded once.
 
 Optional benchmarks run only when named, as they start servers and take minutes: `load`
-(bench/load.py, needs PostgreSQL and REDIS_URL).
+(bench/load.py, needs PostgreSQL and REDIS_URL) and `read` (bench/read.py, public pages, search
+and the admin on two seeded PostgreSQL databases named by BENCH_DB_1K and BENCH_DB_100K).
 """
 
 import importlib
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
-OPTIONAL = ("load",)
+OPTIONAL = ("load", "read")
 sys.path.insert(0, str(BENCH_DIR.parent))
 # Benchmarks run under the test settings: their own secret, local static files, test databases.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings_test")

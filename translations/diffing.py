@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,11 +21,8 @@ from translations.models import StoryRevision
 type Op = Literal["equal", "insert", "delete"]
 type ParagraphKind = Literal["unchanged", "changed", "added", "removed"]
 
-_OPS: dict[int, Op] = {
-    diff_match_patch.DIFF_EQUAL: "equal",
-    diff_match_patch.DIFF_INSERT: "insert",
-    diff_match_patch.DIFF_DELETE: "delete",
-}
+# diff-match-patch's operation codes (its DIFF_EQUAL, DIFF_INSERT, DIFF_DELETE).
+_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +75,9 @@ def text_diff(old: str, new: str) -> tuple[Segment, ...]:
 
     encoded_old, encoded_new = encode(old), encode(new)
     words = {char: token for token, char in vocabulary.items()}
+    # Imported here: the admin that imports this module is loaded by every web worker too.
+    from diff_match_patch import diff_match_patch
+
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 1.0
     diffs = dmp.diff_main(encoded_old, encoded_new, checklines=False)

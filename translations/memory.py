@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models.functions import Length
 from django.utils.safestring import SafeString, mark_safe
-from rapidfuzz import fuzz, process
 
 from articles.models import Story
 from translations.diffing import html_word_diff
@@ -66,6 +65,8 @@ def near_match_key(text: str) -> str:
 
 def similarity(a: str, b: str) -> int:
     """The similarity of two paragraphs in percent, as shown to the translator."""
+    from rapidfuzz import fuzz  # the desk's, not every web worker's: see articles/tasks.py
+
     return int(fuzz.ratio(normalise(a), normalise(b)))
 
 
@@ -204,6 +205,8 @@ def _python_candidates(
         )
         .values_list("pk", "source_text", "target_text", "source_hash")
     )
+    from rapidfuzz import fuzz, process
+
     choices = [normalise(row[1]) for row in rows]
     found = []
     for text in texts:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from anyascii import anyascii
-from datasketch import MinHash
 
 NUM_PERM = 64
 LSH_BANDS = 16
@@ -264,6 +263,10 @@ def _shingles(text: str) -> set[bytes]:
 
 
 def text_signature(text: str) -> list[int]:
+    # Imported on first use: datasketch brings numpy, scipy and redis, none of them a web
+    # worker's business.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=12)
     minhash.update_batch(list(_shingles(text)))
     return [int(v) for v in minhash.hashvalues]

@@ -8,8 +8,10 @@ service then marks the story "language uncertain").
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import py3langid.langid
+if TYPE_CHECKING:
+    import py3langid.langid
 
 # Below these, a guess is worse than asking for --language.
 MIN_DETECTION_CHARS = 40
@@ -17,7 +19,10 @@ MIN_DETECTION_CONFIDENCE = 0.9
 
 
 @cache
-def _language_identifier() -> py3langid.langid.LanguageIdentifier:
+def _language_identifier() -> "py3langid.langid.LanguageIdentifier":
+    # Imported on first use: it brings numpy, which no web worker needs.
+    import py3langid.langid
+
     model = py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE
     return py3langid.langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
 

@@ -36,7 +36,6 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
-import langcodes
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
@@ -111,6 +110,8 @@ def clean_headline(value: str) -> str:
 
 def clean_language(value: str) -> str:
     """A valid BCP 47 tag, ``""`` for none; ParseError for anything else."""
+    import langcodes  # imported where ingest uses it: web workers load this module, not its data
+
     value = clean_one_line(value, "language").replace("_", "-")
     if not value or value.casefold() == "und":
         return ""

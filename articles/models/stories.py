@@ -213,6 +213,11 @@ class Story(models.Model):
             models.Index(
                 fields=["section", "status", "-publish_at", "-id"], name="story_section_order_idx"
             ),
+            # The admin's story list: newest first, whole or by section or language; by headline.
+            models.Index(fields=["-publish_at", "-id"], name="story_admin_recent_idx"),
+            models.Index(fields=["section", "-publish_at"], name="story_admin_section_idx"),
+            models.Index(fields=["language", "-publish_at"], name="story_admin_language_idx"),
+            models.Index(fields=["headline"], name="story_admin_headline_idx"),
         ]
 
     def __str__(self) -> str:

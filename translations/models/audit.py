@@ -63,6 +63,10 @@ class AuditEvent(models.Model):
                 condition=models.Q(event_type__in=EventType.values), name="audit_event_type_known"
             )
         ]
+        # The admin list filtered on one kind of event, newest first (created_at has its own).
+        indexes = [
+            models.Index(fields=["event_type", "-created_at"], name="audit_admin_type_idx"),
+        ]
 
     def __str__(self) -> str:
         return (

@@ -115,6 +115,14 @@ class GlossaryTerm(models.Model):
                 name="glossary_term_unique",
             )
         ]
+        # The admin list's order and its language filters (IndexedValuesFieldListFilter).
+        indexes = [
+            models.Index(
+                fields=["source_language", "target_language", "source_term"],
+                name="glossary_admin_order_idx",
+            ),
+            models.Index(fields=["target_language"], name="glossary_target_language_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.source_term} → {self.target_term}"

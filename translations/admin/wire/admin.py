@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles.models import EventClusterMembership, WireStory
+from newsroom.changelist import EstimatedCountPaginator
 from translations import permissions
 from translations.permissions import stories_visible_to
 from translations.queue import QueueState, with_covering, with_queue_state
@@ -91,8 +92,11 @@ class WireStoryAdmin(admin.ModelAdmin):
     ]
     search_fields = ["headline", "summary", "guid", "byline"]
     list_select_related = ["agency", "event_membership__cluster"]
-    # The total would count wire stories, not the rows (events) shown.
+    # The total would count wire stories, not the rows (events) shown; and the queue of a busy
+    # wire is not counted on every page: an estimate when it is long.
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    list_per_page = 50
     exclude = ["raw_payload", "paragraphs"]
     actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"

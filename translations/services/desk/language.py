@@ -1,6 +1,5 @@
 """The desk's word on a wire story's language, where ingest could only guess it."""
 
-import langcodes
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -22,6 +21,8 @@ def wire_story_confirm_language(
     """
     if not permissions.is_desk_member(actor):
         raise PermissionDenied("Only translators and editors may set a wire story's language.")
+    import langcodes  # its registry is the desk's business, not every web worker's
+
     tag = language.strip()
     if not langcodes.tag_is_valid(tag):
         raise WorkflowError(f"{language!r} is not a BCP 47 language tag (e.g. ru, kk, tr, en).")
