@@ -1,6 +1,6 @@
-"""The editor's POSTs: saving the text (by hand or autosave), the structural buttons (merge, add,
-drop, use a memory match) and the other buttons that save first (submit, suggest, acknowledge,
-resolve, reassign, release), and the page shown when someone else saved first.
+"""The editor's POSTs: saving the text (by hand or autosave), using a memory match and the other
+buttons that save first (submit, suggest, resolve, reassign, release), and the page shown when
+someone else saved first. The rearranging buttons and acknowledgements are inplace.py's.
 
 Every change goes through translations.services.desk and translations.services.workflow.
 """
@@ -27,7 +27,6 @@ from translations.services.desk import (
     DeskParagraph,
     SaveConflict,
     StoryText,
-    qa_acknowledge,
     story_autosave,
     story_editing_stop,
     story_machine_suggest,
@@ -37,12 +36,12 @@ from translations.services.desk import (
 from translations.services.errors import WorkflowError
 
 from . import forms
-from .editor import DeskEditorMixin
 from .forms import DeskHeaderForm, DeskParagraphFormSet
-from .rows import ConflictRow, issue_token
+from .inplace import IN_PLACE, DeskInPlaceMixin
+from .rows import ConflictRow
 
 
-class DeskSavingMixin(DeskEditorMixin):
+class DeskSavingMixin(DeskInPlaceMixin):
     """Answers the editor's POSTs; the editor page itself answers the rest."""
 
     def translate_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
@@ -66,6 +65,8 @@ class DeskSavingMixin(DeskEditorMixin):
         text = forms.submitted_text(header, formset)
         if autosave:
             return self.desk_autosave(request, story, header, text)
+        if op in IN_PLACE:
+            return self.desk_in_place(request, story, header, text, op, argument)
         # A plain save sent by the page's script (Ctrl+S); structural buttons still reload.
         in_place = request.headers.get("X-Desk-Save") == "1" and op == "save"
         text = self.desk_take_theirs(request, story, text)
@@ -151,16 +152,8 @@ class DeskSavingMixin(DeskEditorMixin):
     def desk_restructure(
         self, op: str, argument: str, paragraphs: list[DeskParagraph], story: Story
     ) -> list[DeskParagraph]:
-        """Apply a structural button (merge, add, drop, use a memory match) to the text."""
+        """Apply "use this translation" (a memory match) to the text."""
         number = int(argument.split(":")[0]) if argument.split(":")[0].lstrip("-").isdigit() else 0
-        if op == "merge":
-            return forms.merge_with_next(paragraphs, number)
-        if op == "add":
-            return forms.add_after(paragraphs, number)
-        if op == "add_source":
-            return forms.add_for_source(paragraphs, number)
-        if op == "drop":
-            return forms.drop(paragraphs, number)
         if op == "use_match" and 0 <= number < len(paragraphs):
             _, _, entry_id = argument.partition(":")
             translation = story.translation
@@ -205,18 +198,6 @@ class DeskSavingMixin(DeskEditorMixin):
                 )
                 report = result.report
                 messages.success(request, "Saved; empty paragraphs filled by machine translation.")
-            elif op == "ack":
-                issue = next((i for i in report.issues if issue_token(i) == argument), None)
-                if issue is None:
-                    raise WorkflowError("That warning no longer applies to the saved text.")
-                qa_acknowledge(
-                    story=story,
-                    actor=user,
-                    code=issue.code,
-                    paragraph_key=issue.paragraph_key,
-                    message=issue.message,
-                )
-                messages.success(request, f"Saved; warning acknowledged: {issue.message}")
             elif op == "resolve":
                 comment = get_object_or_404(
                     ReviewComment, pk=argument if argument.isdigit() else 0, story=story
@@ -237,7 +218,7 @@ class DeskSavingMixin(DeskEditorMixin):
                 messages.success(request, self._saved_message(story, report))
         except WorkflowError as error:
             messages.error(request, f"Saved (revision {story.revision}). {error}")
-        anchor = f"#p-{argument}" if op in {"merge", "add", "drop", "use_match"} else ""
+        anchor = f"#p-{argument.partition(':')[0]}" if op == "use_match" else ""
         return HttpResponseRedirect(editor_url + anchor)
 
     @staticmethod
