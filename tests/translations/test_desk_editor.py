@@ -233,7 +233,7 @@ def test_a_warning_is_acknowledged_on_the_record(client, translator, story):
     data["p-2-text"] = 'The third, "so to speak".'
     client.post(editor_url(story), data | {"op": "save"})
     page = client.get(editor_url(story)).content.decode()
-    assert "Paragraph 3: the source has 0 quotation(s), the translation 1." in page
+    assert "Paragraph 3: the source has 0 quotations, the translation 1." in page
     token = page.split('value="ack:')[1].split('"')[0]
 
     revisions = story.revisions.count()
