@@ -157,6 +157,7 @@ def test_a_rearrangement_sent_by_the_script_answers_with_the_paragraphs(client, 
     assert 'name="p-TOTAL_FORMS" value="2"' in answer["html"]
     assert f"{TARGET[0]} {TARGET[1]}</textarea>" in answer["html"]
     assert "2 of 2 paragraphs translated" in answer["html"]
+    assert "is empty" not in answer["html"], "the boxes have text, whatever was saved"
     assert "<html" not in answer["html"]
     assert story.revisions.count() == 1
 

@@ -124,11 +124,12 @@ class DeskEditorMixin(DeskBaseMixin):
                     origin_code=alignment.origin if alignment else "",
                     score=alignment.memory_score if alignment else None,
                     # An untouched paragraph is not yet an error: the progress line counts it,
-                    # and submitting names it.
+                    # and submitting names it. (A box with text from the working copy is not
+                    # empty either, whatever the saved text says.)
                     issues=[
                         view
                         for view in (issues_for(report, key) if key else [])
-                        if view.issue.code != "empty" or str(form["text"].value() or "").strip()
+                        if view.issue.code != "empty"
                     ],
                     comments=[c for c in comments if key and c.paragraph_key == key],
                 )
