@@ -105,7 +105,10 @@
         headers: { "X-Desk-Inline": "1" },
         credentials: "same-origin",
       });
-      const answer = await response.json();
+      // A refusal page (403: no longer yours to edit) is HTML: say so rather than "offline".
+      const answer = await response.json().catch(function () {
+        return { error: "Not changed: the desk refused it (" + response.status + "); reload the page." };
+      });
       if (response.ok) {
         body.innerHTML = answer.html;
         quietTabOrder();
