@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponseRedirect
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -187,7 +188,8 @@ class AttributionAdmin(admin.ModelAdmin):
             count = credit_map(credited_name=obj.credited_name, agency=obj.agency)
             self.message_user(
                 request,
-                f"Mapped {count} credit(s) named “{obj.credited_name}” to {obj.agency}.",
+                f"Mapped {count} credit{pluralize(count)} named “{obj.credited_name}” "
+                f"to {obj.agency}.",
                 messages.SUCCESS,
             )
         elif obj.agency_id:
@@ -307,7 +309,8 @@ class FeedAdmin(admin.ModelAdmin):
             transaction.on_commit(lambda feed_id=feed_id: poll_feed.enqueue(feed_id, True))
         self.message_user(
             request,
-            f"Polling {len(ids)} feed(s) in the background; their health updates when done.",
+            f"Polling {len(ids)} feed{pluralize(len(ids))} in the background; their health "
+            "updates when done.",
             messages.SUCCESS,
         )
 

@@ -1,6 +1,6 @@
 // The translation desk, improved: autosave, a warning before leaving unsaved work, the place
-// kept across a save, and keyboard moves between paragraphs.
-// The editor works without this file; it only adds to the plain form.
+// kept across a save, keyboard moves between paragraphs, and the rearranging buttons answered
+// in place. The editor works without this file; it only adds to the plain form.
 
 // Text boxes that grow with their text, and the progress line kept up to date as one types.
 (function () {
@@ -13,11 +13,11 @@
     box.style.height = "auto";
     box.style.height = box.scrollHeight + 2 + "px";
   }
-  const progress = document.getElementById("desk-progress");
   function paragraphBoxes() {
     return Array.from(form.querySelectorAll(".desk-row[data-key] textarea.desk-text"));
   }
   function count() {
+    const progress = document.getElementById("desk-progress");
     if (!progress) return;
     const boxes = paragraphBoxes();
     const done = boxes.filter(function (box) { return box.value.trim() !== ""; }).length;
@@ -27,6 +27,9 @@
   form.querySelectorAll("textarea.desk-text").forEach(fit);
   form.addEventListener("input", function (event) {
     if (event.target.matches("textarea.desk-text")) { fit(event.target); count(); }
+  });
+  form.addEventListener("desk:swapped", function () {
+    form.querySelectorAll("textarea.desk-text").forEach(fit);
   });
 
   // Ctrl+Enter: this paragraph is done, on to the next box. Ctrl+S: save.
@@ -47,6 +50,136 @@
   });
 })();
 
+
+// Split, merge, add, drop and acknowledge without reloading the page: the same form post, sent
+// with fetch; the server keeps the text in the working copy (no revision) and answers with the
+// paragraphs re-rendered, which replace the old ones. Focus goes to the box the button acted on.
+// Per-paragraph buttons and bookkeeping fields leave the Tab order (Tab goes box to box); from a
+// box, Escape reaches its paragraph's buttons (arrow keys move among them, Escape goes back),
+// and Alt+Enter splits the box at the cursor.
+(function () {
+  "use strict";
+  const form = document.getElementById("desk-form");
+  const body = document.getElementById("desk-body");
+  if (!form || !body || form.dataset.autosave !== "1") return;
+  const IN_PLACE = /^(split|merge|add|add_source|drop|ack):/;
+  let busy = false;
+
+  function tools(row) {
+    return Array.from(row.querySelectorAll(".desk-target button, .desk-target input[type=text]"));
+  }
+  function quietTabOrder() {
+    // A row without a box (a source paragraph nobody translates) keeps its button in the order.
+    body.querySelectorAll(".desk-row").forEach(function (row) {
+      const box = row.querySelector("textarea.desk-text");
+      if (!box) return;
+      tools(row).forEach(function (control) { control.tabIndex = -1; });
+    });
+  }
+  quietTabOrder();
+
+  function focusBox(id, caret) {
+    const box = id && document.getElementById(id);
+    if (!box) return false;
+    box.focus({ preventScroll: true });
+    const at = caret === null || caret === undefined ? box.value.length : caret;
+    box.setSelectionRange(at, at);
+    box.scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  async function send(op, row) {
+    if (busy) return;
+    busy = true;
+    const data = new FormData(form);
+    data.set("op", op);
+    const boxes = form.querySelectorAll("textarea.desk-text");
+    // What is typed while the answer is on its way would be lost in the swap: hold it.
+    boxes.forEach(function (box) { box.readOnly = true; });
+    form.setAttribute("aria-busy", "true");
+    const rowId = row ? row.id : "";
+    try {
+      const response = await fetch(window.location.href, {
+        method: "POST",
+        body: data,
+        headers: { "X-Desk-Inline": "1" },
+        credentials: "same-origin",
+      });
+      // A refusal page (403: no longer yours to edit) is HTML: say so rather than "offline".
+      const answer = await response.json().catch(function () {
+        return { error: "Not changed: the desk refused it (" + response.status + "); reload the page." };
+      });
+      if (response.ok) {
+        body.innerHTML = answer.html;
+        quietTabOrder();
+        form.dispatchEvent(new CustomEvent("desk:swapped"));
+        form.dispatchEvent(new CustomEvent("desk:kept", { detail: { message: answer.message } }));
+        const target = answer.focus === null ? "" : "id_p-" + answer.focus + "-text";
+        if (!focusBox(target, answer.caret)) {
+          const again = rowId && document.getElementById(rowId);
+          const box = again && again.querySelector("textarea.desk-text");
+          if (box) focusBox(box.id, null);
+        }
+        return;
+      }
+      boxes.forEach(function (box) { box.readOnly = false; });
+      if (response.status === 409) {
+        // Someone saved meanwhile: the plain post shows both texts side by side.
+        const save = form.querySelector("button[name=op][value=save]");
+        form.requestSubmit(save);
+        return;
+      }
+      form.dispatchEvent(new CustomEvent("desk:say", { detail: { message: answer.error } }));
+    } catch (error) {
+      boxes.forEach(function (box) { box.readOnly = false; });
+      form.dispatchEvent(new CustomEvent("desk:say", {
+        detail: { message: "Not changed (offline?). Your text is still here." },
+      }));
+    } finally {
+      busy = false;
+      form.removeAttribute("aria-busy");
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    const button = event.submitter;
+    if (!button || button.name !== "op" || !IN_PLACE.test(button.value)) return;
+    event.preventDefault();
+    send(button.value, button.closest(".desk-row"));
+  });
+
+  form.addEventListener("keydown", function (event) {
+    if (event.isComposing) return;
+    const target = event.target;
+    const row = target.closest && target.closest(".desk-row");
+    if (!row) return;
+    if (target.matches("textarea.desk-text")) {
+      const match = /^id_p-(\d+)-text$/.exec(target.id);
+      if (event.key === "Enter" && event.altKey && match && !target.readOnly) {
+        event.preventDefault();
+        send("split:" + match[1] + ":" + target.selectionStart, row);
+      } else if (event.key === "Escape" && tools(row).length) {
+        event.preventDefault();
+        tools(row)[0].focus();
+      }
+      return;
+    }
+    const controls = tools(row);
+    const at = controls.indexOf(target);
+    if (at === -1) return;
+    const onText = target.matches("input[type=text]");
+    const step = { ArrowDown: 1, ArrowUp: -1, ArrowRight: onText ? 0 : 1, ArrowLeft: onText ? 0 : -1 };
+    if (event.key === "Escape") {
+      event.preventDefault();
+      const box = row.querySelector("textarea.desk-text");
+      if (box) box.focus();
+    } else if (step[event.key]) {
+      event.preventDefault();
+      controls[(at + step[event.key] + controls.length) % controls.length].focus();
+    }
+  });
+})();
+
 (function () {
   "use strict";
   const form = document.getElementById("desk-form");
@@ -61,7 +194,8 @@
   let submitting = false;
 
   form.addEventListener("input", function () { dirty = true; unsaved = true; typed = true; });
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) return; // answered in place (see below)
     stopped = true;
     submitting = true;
     // Come back to the same place after the page reloads (a save answers with a redirect).
@@ -101,6 +235,15 @@
   })();
 
   function say(text) { if (status) status.textContent = text; }
+
+  // A rearranging button answered in place wrote the working copy, as an autosave does.
+  form.addEventListener("desk:kept", function (event) {
+    dirty = false;
+    unsaved = false;
+    typed = true;
+    say(event.detail.message);
+  });
+  form.addEventListener("desk:say", function (event) { say(event.detail.message); });
 
   async function autosave() {
     if (!dirty || stopped) return;

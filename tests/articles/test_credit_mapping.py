@@ -29,7 +29,7 @@ def test_editor_maps_unresolved_credit_and_remembers_alias(client, editor):
 
     assert "Bakhtar News" in listing.text
     assert response.status_code == 200
-    assert "Mapped 2 credit(s) named “Bakhtar News” to Bakhtar." in response.text
+    assert "Mapped 2 credits named “Bakhtar News” to Bakhtar." in response.text
     assert set(Attribution.objects.values_list("agency", flat=True)) == {agency.pk}
     assert Agency.objects.by_name("bakhtar news") == agency
 

@@ -209,7 +209,7 @@ def test_admin_poll_now_enqueues_a_poll(
             {"action": "poll_now", "_selected_action": [feed.pk]},
             follow=True,
         )
-    assert "Polling 1 feed(s) in the background" in response.content.decode()
+    assert "Polling 1 feed in the background" in response.content.decode()
     feed.refresh_from_db()
     assert feed.last_success_at is not None
     assert WireStory.objects.count() == 3

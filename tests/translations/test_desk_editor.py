@@ -103,23 +103,76 @@ def test_split_merge_add_and_drop_record_the_alignment(client, translator, story
     ]
     assert [p.alignment.source_indexes for p in paragraphs] == [[0], [1], [1], [2]]
 
-    client.post(editor_url(story), editor_form(client, story) | {"op": "merge:1"})
-    paragraphs = list(story.paragraphs.order_by("position"))
-    assert [p.alignment.source_indexes for p in paragraphs] == [[0], [1], [2]]
-    assert paragraphs[1].text == "The second paragraph, the year 2014."
+    saved = story.revisions.count()
 
-    client.post(editor_url(story), editor_form(client, story) | {"op": "merge:0"})
-    paragraphs = list(story.paragraphs.order_by("position"))
-    assert [p.alignment.source_indexes for p in paragraphs] == [[0, 1], [2]]
+    def rearrange(op: str) -> list[list[int]]:
+        """A rearranging button, then Save: the button keeps no revision, Save one."""
+        response = client.post(editor_url(story), editor_form(client, story) | {"op": op})
+        assert response.status_code == 302
+        assert story.revisions.count() == saved + len(ops_done)
+        client.post(editor_url(story), editor_form(client, story) | {"op": "save"})
+        ops_done.append(op)
+        assert story.revisions.count() == saved + len(ops_done)
+        return [p.alignment.source_indexes for p in story.paragraphs.order_by("position")]
 
-    data = editor_form(client, story) | {"op": "add:1"}
-    client.post(editor_url(story), data)
-    paragraphs = list(story.paragraphs.order_by("position"))
-    assert [p.alignment.source_indexes for p in paragraphs] == [[0, 1], [2], []]
-    assert paragraphs[2].alignment.origin == ParagraphOrigin.TYPED
+    ops_done: list[str] = []
+    assert rearrange("merge:1") == [[0], [1], [2]]
+    assert story.paragraphs.order_by("position")[1].text == "The second paragraph, the year 2014."
+    assert rearrange("merge:0") == [[0, 1], [2]]
+    assert rearrange("add:1") == [[0, 1], [2], []]
+    assert story.paragraphs.order_by("position")[2].alignment.origin == ParagraphOrigin.TYPED
+    assert rearrange("drop:2") == [[0, 1], [2]]
+    assert rearrange("split:1:3") == [[0, 1], [2], [2]]
+    assert [p.text for p in story.paragraphs.order_by("position")][1:] == ["Thi", "rd."]
 
-    client.post(editor_url(story), editor_form(client, story) | {"op": "drop:2"})
-    assert story.paragraphs.count() == 2
+
+def test_a_rearrangement_keeps_the_text_typed_as_a_working_copy(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story)) | {"op": "drop:0"}
+
+    response = client.post(editor_url(story), data, follow=True)
+
+    page = response.content.decode()
+    story.refresh_from_db()
+    assert story.revision == 1
+    assert story.revisions.count() == 1
+    assert "Paragraph 1 dropped. Save keeps it as a revision." in page
+    assert "This is your text as autosaved at" in page
+    assert editor_form(client, story)["p-0-text"] == TARGET[1]
+    assert editor_form(client, story)["p-TOTAL_FORMS"] == "2"
+    copy = WorkingCopy.objects.get(story=story, author=translator)
+    assert [p["text"] for p in copy.paragraphs] == TARGET[1:]
+
+
+def test_a_rearrangement_sent_by_the_script_answers_with_the_paragraphs(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story)) | {"op": "merge:0"}
+
+    response = client.post(editor_url(story), data, headers={"X-Desk-Inline": "1"})
+
+    answer = response.json()
+    assert response.status_code == 200
+    assert answer["message"] == "Paragraphs 1 and 2 merged. Save keeps it as a revision."
+    assert (answer["focus"], answer["caret"]) == (0, len(TARGET[0]) + 1)
+    assert 'name="p-TOTAL_FORMS" value="2"' in answer["html"]
+    assert f"{TARGET[0]} {TARGET[1]}</textarea>" in answer["html"]
+    assert "2 of 2 paragraphs translated" in answer["html"]
+    assert "is empty" not in answer["html"], "the boxes have text, whatever was saved"
+    assert "<html" not in answer["html"]
+    assert story.revisions.count() == 1
+
+
+def test_a_rearrangement_naming_no_paragraph_changes_nothing(client, translator, story):
+    client.force_login(translator)
+    data = filled(editor_form(client, story)) | {"op": "merge:2"}
+
+    response = client.post(editor_url(story), data, headers={"X-Desk-Inline": "1"})
+
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "Nothing was changed: Paragraph 3 is the last: there is none to merge it with."
+    )
+    assert not WorkingCopy.objects.filter(story=story).exists()
 
 
 def test_a_source_paragraph_dropped_from_the_translation_can_be_added_back(
@@ -130,8 +183,10 @@ def test_a_source_paragraph_dropped_from_the_translation_can_be_added_back(
     page = client.get(editor_url(story)).content.decode()
     assert "Not translated: no paragraph of the translation comes from this one." in page
     client.post(editor_url(story), editor_form(client, story) | {"op": "add_source:1"})
+    client.post(editor_url(story), editor_form(client, story) | {"op": "save"})
     paragraphs = list(story.paragraphs.order_by("position"))
     assert [p.alignment.source_indexes for p in paragraphs] == [[0], [1], [2]]
+    assert story.revisions.count() == 2
 
 
 def test_bad_source_numbers_are_refused_naming_the_field(client, translator, story):
@@ -179,11 +234,14 @@ def test_a_warning_is_acknowledged_on_the_record(client, translator, story):
     data["p-2-text"] = 'The third, "so to speak".'
     client.post(editor_url(story), data | {"op": "save"})
     page = client.get(editor_url(story)).content.decode()
-    assert "Paragraph 3: the source has 0 quotation(s), the translation 1." in page
+    assert "Paragraph 3: the source has 0 quotations, the translation 1." in page
     token = page.split('value="ack:')[1].split('"')[0]
+
+    revisions = story.revisions.count()
 
     client.post(editor_url(story), editor_form(client, story) | {"op": f"ack:{token}"})
 
+    assert story.revisions.count() == revisions
     acknowledgement = QAAcknowledgement.objects.get(story=story)
     assert acknowledgement.check_code == "quotes.count"
     assert acknowledgement.acknowledged_by == translator

@@ -110,3 +110,16 @@ def test_the_desk_shows_progress_and_keeps_quiet_on_untouched_paragraphs(client,
     assert "Paragraph 2 is empty" not in page
     assert "It cannot be submitted yet" in refused
     assert "is empty" in refused
+
+
+def test_a_quotation_warning_counts_in_words(client, translator):
+    story = story_in_state(StoryStatus.DRAFT, assignee=translator)
+    client.force_login(translator)
+    data = editor_form(client, story)
+    data["p-0-text"] = 'First paragraph of the "story".'
+    data["op"] = "save"
+
+    page = client.post(editor_url(story), data, follow=True).content.decode()
+
+    assert "Paragraph 1: the source has 0 quotations, the translation 1." in page
+    assert "(s)" not in visible_text(page)

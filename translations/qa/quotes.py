@@ -8,6 +8,8 @@ depending on the language („…“, “…”, "…"), so only their number ca
 
 from collections.abc import Iterator
 
+from django.template.defaultfilters import pluralize
+
 from .base import Issue, QAContext, Severity
 
 OTHER_DOUBLE_MARKS = '"“”„‟〝〞\uff02'
@@ -39,7 +41,7 @@ def check(context: QAContext) -> Iterator[Issue]:
             yield Issue(
                 "quotes.count",
                 Severity.WARNING,
-                f"{segment.label}: the source has {source_count} quotation(s), the translation "
-                f"{target_count}.",
+                f"{segment.label}: the source has {source_count} "
+                f"quotation{pluralize(source_count)}, the translation {target_count}.",
                 segment.key,
             )

@@ -79,7 +79,6 @@ def editor_row(
     """One paragraph of the editor: its form beside its source paragraphs."""
     key = str(form["key"].value() or "")
     alignment = getattr(saved.get(key), "alignment", None)
-    typed = str(form["text"].value() or "").strip()
     return EditorRow(
         form=form,
         index=index,
@@ -89,11 +88,12 @@ def editor_row(
         origin_code=alignment.origin if alignment else "",
         score=alignment.memory_score if alignment else None,
         # An untouched paragraph is not yet an error: the progress line counts it, and
-        # submitting names it.
+        # submitting names it. (A box with text from the working copy is not empty either,
+        # whatever the saved text says.)
         issues=[
             view
             for view in (issues_for(report, key) if key else [])
-            if view.issue.code != "empty" or typed
+            if view.issue.code != "empty"
         ],
         comments=[c for c in comments if key and c.paragraph_key == key],
     )

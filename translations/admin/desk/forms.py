@@ -133,3 +133,17 @@ def use_match(
         paragraphs[index], text=text, origin=ParagraphOrigin.MEMORY_FUZZY, memory_score=score
     )
     return [*paragraphs[:index], chosen, *paragraphs[index + 1 :]]
+
+
+def split_at(paragraphs: list[DeskParagraph], index: int, offset: int) -> list[DeskParagraph]:
+    """Split a box at the cursor (the script's Alt+Enter): both halves translate the same source
+    paragraphs; without JavaScript a blank line in the box does the same on saving."""
+    if not 0 <= index < len(paragraphs):
+        return paragraphs
+    paragraph = paragraphs[index]
+    offset = max(0, min(offset, len(paragraph.text)))
+    first = replace(paragraph, text=paragraph.text[:offset].strip())
+    second = DeskParagraph(
+        text=paragraph.text[offset:].strip(), source_indexes=paragraph.source_indexes
+    )
+    return [*paragraphs[:index], first, second, *paragraphs[index + 1 :]]

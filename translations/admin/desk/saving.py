@@ -1,6 +1,6 @@
-"""The editor's POSTs: saving the text (by hand or autosave), the structural buttons (merge, add,
-drop, use a memory match) and the other buttons that save first (submit, suggest, acknowledge,
-resolve, reassign, release), and the page shown when someone else saved first.
+"""The editor's POSTs: saving the text (by hand or autosave), using a memory match and the other
+buttons that save first (submit, suggest, resolve, reassign, release), and the page shown when
+someone else saved first. The rearranging buttons and acknowledgements are inplace.py's.
 
 Every change goes through translations.services.desk and translations.services.workflow.
 """
@@ -19,7 +19,6 @@ from translations import permissions
 from translations.models import ReviewComment
 from translations.qa import QAReport
 from translations.selectors.desk import conflict_context, memory_match_to_use
-from translations.selectors.rows import issue_token
 from translations.services import workflow
 from translations.services.comments import comment_resolve
 from translations.services.desk import (
@@ -27,7 +26,6 @@ from translations.services.desk import (
     SaveConflict,
     SaveResult,
     StoryText,
-    qa_acknowledge,
     story_autosave,
     story_editing_stop,
     story_machine_suggest,
@@ -37,11 +35,11 @@ from translations.services.desk import (
 from translations.services.errors import WorkflowError
 
 from . import forms
-from .editor import DeskEditorMixin
 from .forms import DeskHeaderForm, DeskParagraphFormSet
+from .inplace import IN_PLACE, DeskInPlaceMixin
 
 
-class DeskSavingMixin(DeskEditorMixin):
+class DeskSavingMixin(DeskInPlaceMixin):
     """Answers the editor's POSTs; the editor page itself answers the rest."""
 
     def translate_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
@@ -66,6 +64,8 @@ class DeskSavingMixin(DeskEditorMixin):
         if autosave:
             return self.desk_autosave(request, story, header, text)
         op, _, argument = request.POST.get("op", "save").partition(":")
+        if op in IN_PLACE:
+            return self.desk_in_place(request, story, header, text, op, argument)
         # A plain save sent by the page's script (Ctrl+S); structural buttons still reload.
         in_place = request.headers.get("X-Desk-Save") == "1" and op == "save"
         try:
@@ -171,16 +171,8 @@ class DeskSavingMixin(DeskEditorMixin):
     def desk_restructure(
         self, op: str, argument: str, paragraphs: list[DeskParagraph], story: Story
     ) -> list[DeskParagraph]:
-        """Apply a structural button (merge, add, drop, use a memory match) to the text."""
+        """Apply "use this translation" (a memory match) to the text."""
         number = int(argument.split(":")[0]) if argument.split(":")[0].lstrip("-").isdigit() else 0
-        if op == "merge":
-            return forms.merge_with_next(paragraphs, number)
-        if op == "add":
-            return forms.add_after(paragraphs, number)
-        if op == "add_source":
-            return forms.add_for_source(paragraphs, number)
-        if op == "drop":
-            return forms.drop(paragraphs, number)
         if op == "use_match" and 0 <= number < len(paragraphs):
             _, _, entry_id = argument.partition(":")
             match = memory_match_to_use(
@@ -199,7 +191,6 @@ class DeskSavingMixin(DeskEditorMixin):
         then = {
             "submit": self.desk_submit,
             "suggest": self.desk_suggest,
-            "ack": self.desk_acknowledge,
             "resolve": self.desk_resolve,
             "reassign": self.desk_reassign,
             "release": self.desk_release,
@@ -212,7 +203,7 @@ class DeskSavingMixin(DeskEditorMixin):
                 response = then(request, story, argument, report)
         except WorkflowError as error:
             messages.error(request, f"Saved (revision {story.revision}). {error}")
-        anchor = f"#p-{argument}" if op in {"merge", "add", "drop", "use_match"} else ""
+        anchor = f"#p-{argument.partition(':')[0]}" if op == "use_match" else ""
         editor_url = reverse("admin:articles_story_translate", args=[story.pk])
         return response or HttpResponseRedirect(editor_url + anchor)
 
@@ -236,22 +227,6 @@ class DeskSavingMixin(DeskEditorMixin):
             paragraph_keys=[argument] if argument else None,
         )
         messages.success(request, "Saved; empty paragraphs filled by machine translation.")
-
-    @staticmethod
-    def desk_acknowledge(
-        request: HttpRequest, story: Story, argument: str, report: QAReport
-    ) -> None:
-        issue = next((i for i in report.issues if issue_token(i) == argument), None)
-        if issue is None:
-            raise WorkflowError("That warning no longer applies to the saved text.")
-        qa_acknowledge(
-            story=story,
-            actor=request.user,
-            code=issue.code,
-            paragraph_key=issue.paragraph_key,
-            message=issue.message,
-        )
-        messages.success(request, f"Saved; warning acknowledged: {issue.message}")
 
     @staticmethod
     def desk_resolve(request: HttpRequest, story: Story, argument: str, report: QAReport) -> None:
