@@ -91,9 +91,7 @@ def editor_row(
         # submitting names it. (A box with text from the working copy is not empty either,
         # whatever the saved text says.)
         issues=[
-            view
-            for view in (issues_for(report, key) if key else [])
-            if view.issue.code != "empty"
+            view for view in (issues_for(report, key) if key else []) if view.issue.code != "empty"
         ],
         comments=[c for c in comments if key and c.paragraph_key == key],
     )

@@ -88,20 +88,7 @@ class DeskInPlaceMixin(DeskEditorMixin):
         """A rearranging button or an acknowledgement: the working copy, never a revision."""
         inline = request.headers.get("X-Desk-Inline") == "1"
         try:
-            if op == "ack":
-                done = Rearranged(list(text.paragraphs), "")
-            else:
-                done = rearrange(op, argument, list(text.paragraphs))
-            story_autosave(
-                story=story,
-                actor=request.user,
-                based_on_revision=header.cleaned_data["revision"],
-                headline=text.headline,
-                summary=text.summary,
-                paragraphs=done.paragraphs,
-            )
-            if op == "ack":
-                done = Rearranged(done.paragraphs, self._acknowledge(story, request.user, argument))
+            done = self._in_place_apply(request, story, header, text, op, argument)
         except SaveConflict as conflict:
             if inline:
                 return JsonResponse({"conflict": str(conflict)}, status=409)
@@ -111,6 +98,34 @@ class DeskInPlaceMixin(DeskEditorMixin):
                 return JsonResponse({"error": f"Nothing was changed: {error}"}, status=400)
             messages.error(request, f"Nothing was changed: {error}")
             return HttpResponseRedirect(reverse("admin:articles_story_translate", args=[story.pk]))
+        return self._in_place_answer(request, story, text, done, inline=inline)
+
+    def _in_place_apply(
+        self,
+        request: HttpRequest,
+        story: Story,
+        header: DeskHeaderForm,
+        text: StoryText,
+        op: str,
+        argument: str,
+    ) -> Rearranged:
+        paragraphs = list(text.paragraphs)
+        done = Rearranged(paragraphs, "") if op == "ack" else rearrange(op, argument, paragraphs)
+        story_autosave(
+            story=story,
+            actor=request.user,
+            based_on_revision=header.cleaned_data["revision"],
+            headline=text.headline,
+            summary=text.summary,
+            paragraphs=done.paragraphs,
+        )
+        if op == "ack":
+            done = Rearranged(done.paragraphs, self._acknowledge(story, request.user, argument))
+        return done
+
+    def _in_place_answer(
+        self, request: HttpRequest, story: Story, text: StoryText, done: Rearranged, *, inline: bool
+    ) -> HttpResponse:
         message = f"{done.message} Save keeps it as a revision."
         if inline:
             return JsonResponse(

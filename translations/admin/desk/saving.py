@@ -56,10 +56,7 @@ class DeskSavingMixin(DeskInPlaceMixin):
         header = DeskHeaderForm(request.POST)
         formset = DeskParagraphFormSet(request.POST, prefix="p")
         if not (header.is_valid() and formset.is_valid()):
-            if autosave:
-                return JsonResponse({"error": "The form has errors; save it by hand."}, status=400)
-            refusal = "Nothing was saved: correct the marked fields."
-            return self.desk_refused(request, story, header, formset, refusal)
+            return self.desk_invalid(request, story, header, formset, autosave=autosave)
         text = forms.submitted_text(header, formset)
         if autosave:
             return self.desk_autosave(request, story, header, text)
@@ -82,6 +79,14 @@ class DeskSavingMixin(DeskInPlaceMixin):
             return self.desk_saved_in_place(result)
         self.desk_tell_merged(request, result)
         return self.desk_after_save(request, result.story, op, argument, result.report)
+
+    def desk_invalid(
+        self, request: HttpRequest, story: Story, header, formset, *, autosave: bool
+    ) -> HttpResponse:
+        if autosave:
+            return JsonResponse({"error": "The form has errors; save it by hand."}, status=400)
+        refusal = "Nothing was saved: correct the marked fields."
+        return self.desk_refused(request, story, header, formset, refusal)
 
     def desk_save(
         self, request: HttpRequest, story: Story, header, text: StoryText, op: str, argument: str
