@@ -172,7 +172,8 @@ class SearchView(StoryListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Story]:
-        return self.filterset.filter_queryset(search_stories(self.query))
+        # The filters narrow the stories searched, before the newest matches are taken.
+        return search_stories(self.query, self.filterset.filter_queryset(Story.objects.all()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
