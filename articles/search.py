@@ -5,10 +5,10 @@ On PostgreSQL each story is searched in its own language's text search configura
 one), through a GIN index on StorySearchDocument.vector, ranked with ts_rank and shown with
 ts_headline snippets. Ranking is bounded: only the SEARCH_WINDOW newest matches are ranked, so
 that a word found in every eighth story of a 100,000-story archive costs no more than a rare one;
-a rare word is still found however old its story. On SQLite, which has no full-text search of its own that Django drives,
-every word of the query must appear (case-insensitively, ASCII only: SQLite's LIKE folds no
-other letters) in the headline, summary or a paragraph, newest first, and the snippet is cut
-in Python.
+a rare word is still found however old its story. On SQLite, which has no full-text search of
+its own that Django drives, every word of the query must appear (case-insensitively, ASCII
+only: SQLite's LIKE folds no other letters) in the headline, summary or a paragraph, newest
+first, and the snippet is cut in Python.
 """
 
 import re
