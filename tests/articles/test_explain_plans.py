@@ -25,6 +25,8 @@ PUBLIC_URLS = [
     "/sections/{archive.section}/feed.rss",
     "/agencies/{archive.agency}/feed.atom",
     "/sitemap.xml",
+    "/sitemap-site.xml",
+    "/sitemap-stories-{archive.month}.xml",
     "/sitemap-news.xml",
     "/api/ninjs/stories/",
     "/api/ninjs/3.1/stories/?page=4",
