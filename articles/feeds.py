@@ -110,7 +110,7 @@ class AgencyStoriesRss(LatestStoriesRss):
         return get_object_or_404(Agency, slug=slug)
 
     def stories(self, agency: Agency) -> StoryQuerySet:
-        return Story.objects.live().credited_to(agency=agency)
+        return Story.objects.live().credited_to(agency=agency, newest=FEED_LENGTH)
 
     def title(self, agency: Agency) -> str:
         return f"{settings.SITE_NAME}: stories from {agency.name}"

@@ -82,6 +82,10 @@ class StoryFilterSet(filters.FilterSet):
         form = StoryFilterForm
         fields: list[str] = []
 
+    # A list that shows only its newest stories (a page of a list in publication order) sets
+    # how many, so that the provenance filter reads no more than those (credited_to).
+    newest: int | None = None
+
     def _together(self, queryset: StoryQuerySet, name: str, value: object) -> StoryQuerySet:
         return queryset
 
@@ -90,7 +94,7 @@ class StoryFilterSet(filters.FilterSet):
         agency = self.form.cleaned_data.get("agency")
         role = self.form.cleaned_data.get("role")
         if agency or role:
-            queryset = queryset.credited_to(agency=agency, role=role or None)
+            queryset = queryset.credited_to(agency=agency, role=role or None, newest=self.newest)
         return queryset
 
     def filter_source_language(

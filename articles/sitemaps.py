@@ -1,14 +1,21 @@
 """sitemap.xml, the Google News sitemap of the last 48 hours, and robots.txt pointing at both.
 
+sitemap.xml is a sitemap index: the site's pages (home, sections, agencies) in one sitemap, the
+stories in one sitemap per calendar month (UTC) from the first live story to this month. The
+index asks one indexed question (when the first live story was published) and counts nothing;
+each month's sitemap is one index range of the stories, so no page grows with the archive.
+
 Live stories only, through Story.objects.live(); URLs are built on settings.SITE_URL.
 """
 
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, sitemap
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,11 +37,26 @@ class SiteSitemap(Sitemap):
         return site_protocol()
 
 
-class StorySitemap(SiteSitemap):
+class StoryMonthSitemap(SiteSitemap):
+    """The live stories published in one calendar month (UTC), newest first: one index range.
+
+    A month of more than 50,000 stories (the protocol's limit) continues on ?p=2, which the
+    index does not list.
+    """
+
     changefreq = "hourly"
 
+    def __init__(self, year: int, month: int):
+        self.start = datetime(year, month, 1, tzinfo=UTC)
+        self.end = _next_month(self.start)
+
     def items(self) -> QuerySet[Story]:
-        return Story.objects.live().with_last_correction().order_by("-publish_at", "-pk")
+        return (
+            Story.objects.live()
+            .filter(publish_at__gte=self.start, publish_at__lt=self.end)
+            .with_last_correction()
+            .order_by("-publish_at", "-pk")
+        )
 
     @property
     def paginator(self) -> WindowPaginator:
@@ -98,12 +120,61 @@ class HomeSitemap(SiteSitemap):
         return latest
 
 
-SITEMAPS = {
+# The site's own pages, in the one sitemap that is not a month of stories.
+SITE_SITEMAPS = {
     "home": HomeSitemap,
     "sections": SectionSitemap,
     "agencies": AgencySitemap,
-    "stories": StorySitemap,
 }
+# Django's own template writes lastmod as a date; a newsroom's change by the minute.
+SITEMAP_TEMPLATE = "articles/sitemap.xml"
+XML = "application/xml; charset=utf-8"
+
+
+def _next_month(start: datetime) -> datetime:
+    return (start + timedelta(days=32)).replace(day=1)
+
+
+def _months(first: datetime, last: datetime) -> Iterator[datetime]:
+    """The first moments (UTC) of the months from `last`'s back to `first`'s, newest first."""
+    month = last.astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    first = first.astimezone(UTC)
+    while month >= first.replace(day=1, hour=0, minute=0, second=0, microsecond=0):
+        yield month
+        month = (month - timedelta(days=1)).replace(day=1)
+
+
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The site's sitemap and one sitemap a month, from the first live story's to this one."""
+    first = Story.objects.live().order_by("publish_at").values_list("publish_at", flat=True).first()
+    locations = [reverse("articles:site-sitemap")]
+    if first is not None:
+        locations += [
+            reverse("articles:story-sitemap", kwargs={"year": f"{m:%Y}", "month": f"{m:%m}"})
+            for m in _months(first, timezone.now())
+        ]
+    return render(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": [SitemapIndexItem(absolute_url(location)) for location in locations]},
+        content_type=XML,
+    )
+
+
+def site_sitemap(request: HttpRequest) -> HttpResponse:
+    return sitemap(request, SITE_SITEMAPS, template_name=SITEMAP_TEMPLATE, content_type=XML)
+
+
+def story_sitemap(request: HttpRequest, year: str, month: str) -> HttpResponse:
+    """The stories of one month: /sitemap-stories-2026-11.xml (four and two digits)."""
+    if not (1 <= int(month) <= 12 and 1 <= int(year) < 9999):
+        raise Http404("No such month.")
+    return sitemap(
+        request,
+        {"stories": StoryMonthSitemap(int(year), int(month))},
+        template_name=SITEMAP_TEMPLATE,
+        content_type=XML,
+    )
 
 
 def news_language(tag: str) -> str:
@@ -131,7 +202,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
             "site_url": settings.SITE_URL,
             "publication_name": settings.SITE_NAME,
         },
-        content_type="application/xml; charset=utf-8",
+        content_type=XML,
     )
     return response
 

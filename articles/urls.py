@@ -1,4 +1,3 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path, register_converter
 
 from . import api, feeds, sitemaps, views
@@ -55,12 +54,12 @@ urlpatterns = [
         name="agency-feed-atom",
     ),
     # Sitemaps and robots.txt
-    path(
-        "sitemap.xml",
-        public_response(sitemap),
-        # Django's own template writes lastmod as a date; a newsroom's change by the minute.
-        {"sitemaps": sitemaps.SITEMAPS, "template_name": "articles/sitemap.xml"},
-        name="sitemap",
+    path("sitemap.xml", public_response(sitemaps.sitemap_index), name="sitemap"),
+    path("sitemap-site.xml", public_response(sitemaps.site_sitemap), name="site-sitemap"),
+    re_path(
+        r"^sitemap-stories-(?P<year>[0-9]{4})-(?P<month>[0-9]{2})\.xml$",
+        public_response(sitemaps.story_sitemap),
+        name="story-sitemap",
     ),
     path("sitemap-news.xml", public_response(sitemaps.news_sitemap), name="news-sitemap"),
     path("robots.txt", public_response(sitemaps.robots_txt, tags=[]), name="robots"),

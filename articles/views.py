@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView
 from .cache import public_sections, set_last_modified
 from .filters import SearchForm, StoryFilterSet
 from .models import AttributionRole, Section, Story, StoryStatus
-from .pagination import WindowPaginator
+from .pagination import MAX_PAGE, WindowPaginator
 from .provenance import (
     alternates,
     date_modified,
@@ -65,7 +65,19 @@ class StoryListView(ListView):
             return bad_request(request, self.filterset.error_messages)
         if self.fixed_filter:
             setattr(self, self.fixed_filter, self.filterset.form.cleaned_data[self.fixed_filter])
+        self.filterset.newest = self.newest_shown()
         return super().get(request, *args, **kwargs)
+
+    def newest_shown(self) -> int | None:
+        """How many of the newest stories this page and those before it show (and one more,
+        which says whether a next page follows); None where the page number is not one."""
+        try:
+            number = int(self.request.GET.get(self.page_kwarg) or 1)
+        except ValueError:
+            return None
+        if not 1 <= number <= MAX_PAGE:
+            return None
+        return number * self.get_paginate_by(None) + 1
 
     def get_queryset(self) -> QuerySet[Story]:
         return self.filterset.filter_queryset(self.filterset.queryset.live()).for_listing()
@@ -171,8 +183,13 @@ class SearchView(StoryListView):
         self.query = form.cleaned_data["q"]
         return super().get(request, *args, **kwargs)
 
+    def newest_shown(self) -> None:
+        # Best first, not newest first: the filters may not stop at the newest stories.
+        return None
+
     def get_queryset(self) -> QuerySet[Story]:
-        return self.filterset.filter_queryset(search_stories(self.query))
+        # The filters narrow the stories searched, before the newest matches are taken.
+        return search_stories(self.query, self.filterset.filter_queryset(Story.objects.all()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)

@@ -14,6 +14,7 @@ rows (a count of the archive).
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -48,6 +49,12 @@ class Archive:
     story: str  # a live story's slug, with an alternate in another language
     withdrawn: str  # a withdrawn story's slug
     superuser: object
+
+    @property
+    def month(self) -> str:
+        """A full month of the archive (about 8,600 stories at one every five minutes), as the
+        story sitemaps name it: "2026-09"."""
+        return f"{datetime.now(UTC) - timedelta(days=60):%Y-%m}"
 
 
 # Truncated by clear_archive(); CASCADE reaches what refers to them (all empty in tests).

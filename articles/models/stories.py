@@ -3,7 +3,7 @@
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -93,9 +93,15 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def credited_to(
-        self, agency: Agency | None = None, role: AttributionRole | str | None = None
+        self,
+        agency: Agency | None = None,
+        role: AttributionRole | str | None = None,
+        *,
+        newest: int | None = None,
     ) -> "StoryQuerySet":
-        """Stories in whose provenance chain `agency` plays `role` (either may be left open).
+        """Stories in whose provenance chain `agency` plays `role` (either may be left open);
+        with `newest`, at least the newest that many of them (a list's pages up to the one
+        shown), apply every other filter first.
 
         The translation record names the agency a story was translated from even where no
         `translated_from` attribution spells it out, so it counts as that role too.
@@ -105,12 +111,26 @@ class StoryQuerySet(models.QuerySet):
             links = links.filter(agency=agency)
         if role:
             links = links.filter(role=role)
-        condition = Exists(links)
+        conditions = [Exists(links)]
         if role in (None, "", AttributionRole.TRANSLATED_FROM):
             from articles.provenance import translated_q  # it imports the models
 
-            condition |= translated_q(agency)
-        return self.filter(condition)
+            conditions.append(translated_q(agency))
+        if (
+            newest is None
+            or len(conditions) == 1
+            or not connections[self.db].features.supports_slicing_ordering_in_compound
+        ):
+            condition = conditions[0]
+            for other in conditions[1:]:
+                condition |= other
+            return self.filter(condition)
+        # An OR of the two links is tested story by story, or by hashing every link of the
+        # agency: either grows with the archive. The newest stories by each link are one index
+        # range each, and the newest by either are among them.
+        ordered = self.order_by("-publish_at", "-pk").values("pk")
+        first, *others = (ordered.filter(condition)[:newest] for condition in conditions)
+        return self.filter(pk__in=first.union(*others, all=True))
 
 
 def new_paragraph_key() -> str:

@@ -1,5 +1,7 @@
 """HTTP caching of public responses, and the page cache's purge on publish and withdrawal."""
 
+from datetime import UTC
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +12,11 @@ from tests.factories import StoryFactory, TranslationFactory
 from translations.services.workflow import story_publish, story_withdraw
 
 pytestmark = pytest.mark.django_db
+
+
+def this_month() -> dict[str, str]:
+    now = timezone.now().astimezone(UTC)
+    return {"year": f"{now:%Y}", "month": f"{now:%m}"}
 
 
 def public_urls(story: Story) -> list[str]:
@@ -23,7 +30,8 @@ def public_urls(story: Story) -> list[str]:
         reverse("articles:feed-atom"),
         reverse("articles:section-feed-rss", kwargs={"slug": "politics"}),
         reverse("articles:agency-feed-atom", kwargs={"slug": "trend"}),
-        reverse("articles:sitemap"),
+        # This month's stories, where a story published now appears.
+        reverse("articles:story-sitemap", kwargs=this_month()),
         reverse("articles:news-sitemap"),
         reverse("articles:api-stories"),
         reverse("articles:api-stories", kwargs={"version": "2.2"}),

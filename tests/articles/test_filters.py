@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import PublishedStoryFactory, TranslationFactory, WireStoryFactory
+from articles.models import AttributionRole
+from tests.factories import (
+    AgencyFactory,
+    AttributionFactory,
+    PublishedStoryFactory,
+    TranslationFactory,
+    WireStoryFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +119,32 @@ def test_filters_select(
         english_from_english.slug: "old",
     }
     assert {names[slug] for slug in _slugs(client, params)} == expected
+
+
+@pytest.mark.parametrize("role", ["", "translated_from"])
+def test_an_agency_list_pages_through_stories_credited_either_way(client, settings, role):
+    """Credited by an attribution or by the translated wire story alone, newest first, page by
+    page (on PostgreSQL the newest of each link are read by an index range each)."""
+    settings.PAGINATE_BY = 2
+    trend = AgencyFactory(name="Trend", slug="trend")
+    now = timezone.now()
+    credited = []
+    for n in range(7):
+        story = PublishedStoryFactory(
+            headline=f"Story number {n}", publish_at=now - timedelta(hours=n + 1)
+        )
+        if n % 3 == 0:
+            AttributionFactory(story=story, agency=trend, role=AttributionRole.TRANSLATED_FROM)
+        elif n % 3 == 1:
+            TranslationFactory(story=story, wire_story=WireStoryFactory(agency=trend))
+        else:
+            continue  # not Trend's
+        credited.append(story.headline)
+
+    shown = []
+    for page in (1, 2, 3):
+        response = client.get("/agencies/trend/", {"page": page, "role": role})
+        assert response.status_code == 200
+        shown += [story.headline for story in response.context["stories"]]
+    assert shown == credited
+    assert client.get("/agencies/trend/", {"page": 4, "role": role}).status_code == 404

@@ -39,6 +39,7 @@ LIST_URLS = [
     "/sections/world/feed.rss",
     "/agencies/trend/feed.atom",
     "/sitemap.xml",
+    "/sitemap-site.xml",
     "/sitemap-news.xml",
     "/api/ninjs/2.2/stories/",
     "/api/ninjs/3.1/stories/?agency=kazinform&role=original_reporter",

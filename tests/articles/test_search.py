@@ -1,7 +1,10 @@
 """Search: live stories only, ranked, with safe highlighted snippets, on both databases."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import StorySearchDocument
 from articles.search import cut_snippet, index_stories, text_search_config
@@ -109,6 +112,57 @@ def test_postgres_search_uses_the_gin_index(sample_story):
         )
         (definition,) = cursor.fetchone()
     assert "USING gin (vector)" in definition
+
+
+@pytest.fixture
+def grain_stories():
+    """Four stories that say "grain", newest first: in the body of the first and third, in the
+    headline of the second and of the oldest, which alone names Aktau."""
+    now = timezone.now()
+    stories = [
+        PublishedStoryFactory(
+            headline=headline,
+            summary=summary,
+            body=["The harvest was discussed."],
+            publish_at=now - timedelta(hours=hours),
+        )
+        for headline, summary, hours in [
+            ("Rail freight rises", "Grain was part of it.", 1),
+            ("Grain exports rise", "", 2),
+            ("Port traffic grows", "Grain was part of it.", 3),
+            ("Grain terminal opens in Aktau", "", 400),
+        ]
+    ]
+    index_stories([s.pk for s in stories])
+    return stories
+
+
+@postgres_only
+def test_postgres_ranks_only_the_newest_matches(client, grain_stories, monkeypatch):
+    monkeypatch.setattr("articles.search.SEARCH_WINDOW", 3)
+    html = search(client, "grain")
+    newest, headline_match, older, oldest = grain_stories
+    # Within the window the headline match comes first, then newest first...
+    assert html.index(headline_match.headline) < html.index(newest.headline)
+    assert html.index(newest.headline) < html.index(older.headline)
+    # ...and a match older than the window is not ranked at all.
+    assert oldest.headline not in html
+
+
+@postgres_only
+def test_postgres_finds_a_rare_word_in_an_old_story(client, grain_stories, monkeypatch):
+    monkeypatch.setattr("articles.search.SEARCH_WINDOW", 3)
+    assert grain_stories[-1].headline in search(client, "Aktau")
+    assert grain_stories[-1].headline in search(client, "grain Aktau")
+
+
+@postgres_only
+def test_postgres_window_is_taken_after_the_filters(client, grain_stories, politics, monkeypatch):
+    monkeypatch.setattr("articles.search.SEARCH_WINDOW", 1)
+    oldest = grain_stories[-1]
+    oldest.section = politics
+    oldest.save(update_fields=["section"])
+    assert oldest.headline in search(client, "grain", section=politics.slug)
 
 
 def test_a_corrected_text_is_found_by_its_new_words(
