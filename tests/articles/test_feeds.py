@@ -177,7 +177,7 @@ def test_poll_feeds_command_polls_due_feeds_once(feed_server):
     FeedFactory(name="Broken wire", url=feed_server.url("/bad"))
     FeedFactory(name="Switched off", url=feed_server.url("/ok"), enabled=False)
 
-    with pytest.raises(CommandError, match=r"1 feed\(s\) failed"):
+    with pytest.raises(CommandError, match=r"1 feed failed"):
         call_command("poll_feeds", "--once", verbosity=1)
     assert WireStory.objects.count() == 3
     assert Feed.objects.get(name="Broken wire").consecutive_failures == 1

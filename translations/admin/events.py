@@ -10,6 +10,7 @@ from django.db.models import Count, Min
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from articles.models import EventCluster, EventClusterDecision, EventClusterMembership
 from articles.services.clusters import event_cluster_merge, event_cluster_split
@@ -91,9 +92,8 @@ class EventClusterAdmin(ReadOnly, admin.ModelAdmin):
             except (PermissionDenied, ValidationError) as error:
                 self.message_user(request, f"{source}: {error}", messages.ERROR)
                 return
-        self.message_user(
-            request, f"{len(sources)} event(s) merged into {target}.", messages.SUCCESS
-        )
+        merged = ngettext("%d event merged", "%d events merged", len(sources)) % len(sources)
+        self.message_user(request, f"{merged} into {target}.", messages.SUCCESS)
 
 
 @admin.register(EventClusterMembership)
@@ -129,7 +129,8 @@ class EventClusterMembershipAdmin(ReadOnly, admin.ModelAdmin):
             return
         self.message_user(
             request,
-            f"{len(chosen)} report(s) split off from {cluster} into {new}.",
+            ngettext("%d report split off", "%d reports split off", len(chosen)) % len(chosen)
+            + f" from {cluster} into {new}.",
             messages.SUCCESS,
         )
 

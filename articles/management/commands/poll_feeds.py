@@ -10,6 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.tasks import TaskResultStatus
+from django.template.defaultfilters import pluralize
 
 from articles.models import Feed
 from articles.services.feeds import PollStatus, due_feed_ids
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             return
         if failed:
-            raise CommandError(f"{failed} feed(s) failed; see above.")
+            raise CommandError(f"{failed} feed{pluralize(failed)} failed; see above.")
 
     def _round(self, *, force: bool, dry_run: bool, verbosity: int) -> int:
         ids = list(Feed.objects.enabled().values_list("pk", flat=True)) if force else due_feed_ids()
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             for feed_id in ids:
                 self.stdout.write(f"would poll {names[feed_id]}")
             if verbosity >= 1:
-                self.stdout.write(f"Dry run: {len(ids)} feed(s) due.")
+                self.stdout.write(f"Dry run: {len(ids)} feed{pluralize(len(ids))} due.")
             return 0
         failed = 0
         for feed_id in ids:
@@ -78,5 +79,5 @@ class Command(BaseCommand):
             elif verbosity >= 1:
                 self.stdout.write(f"{names[feed_id]}: poll queued")
         if verbosity >= 2 or (verbosity >= 1 and not ids):
-            self.stdout.write(f"{len(ids)} feed(s) polled or queued.")
+            self.stdout.write(f"{len(ids)} feed{pluralize(len(ids))} polled or queued.")
         return failed
