@@ -107,7 +107,8 @@ class WireStoryAdmin(admin.ModelAdmin):
     # Never counted: the total would count wire stories, not the rows (events) shown, and
     # reads the whole wire. The paginator reads one page and says whether there is another.
     show_full_result_count = False
-    list_max_show_all = list_per_page = 100
+    # Fifty rows: each shows an event in full, and rendering them is most of the page's time.
+    list_max_show_all = list_per_page = 50
     exclude = ["raw_payload", "paragraphs"]
     actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"
