@@ -35,7 +35,6 @@ ADMIN_URLS = [
     "/admin/articles/story/",
     "/admin/articles/wirestory/",
     "/admin/articles/wirestory/?p=3",
-    "/admin/articles/wirestory/?state=new",
     "/admin/articles/wirestory/?state=in_translation",
     "/admin/articles/wirestory/?language__exact=ru",
     "/admin/articles/wirestory/?q=4242",
