@@ -215,8 +215,11 @@ def _nodes(plan: dict) -> Iterator[dict]:
         yield from _nodes(child)
 
 
-def plan_problems(sql: str, params=()) -> list[str]:
-    """What in the statement's plan reads the archive end to end; empty when nothing does."""
+def plan_problems(sql: str, params=None) -> list[str]:
+    """What in the statement's plan reads the archive end to end; empty when nothing does.
+
+    Without params the statement is run as it was captured (literals inlined), so that a "%" in
+    a literal, as in a search's LIKE pattern, is not read as a placeholder."""
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         (explained,) = cursor.fetchone()

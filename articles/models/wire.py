@@ -159,7 +159,18 @@ class WireStory(models.Model):
                 name="wirestory_language_source_known",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "guid", "-version"])]
+        indexes = [
+            models.Index(fields=["agency", "guid", "-version"]),
+            # The wire queue's pages, newest first, over the whole wire or one agency's.
+            models.Index(fields=["-received_at", "-id"], name="wirestory_queue_order"),
+            models.Index(
+                fields=["agency", "-received_at", "-id"], name="wirestory_agency_queue_order"
+            ),
+            # Also the queue's list of languages: one probe per language.
+            models.Index(
+                fields=["language", "-received_at", "-id"], name="wirestory_language_queue_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.headline} ({self.agency}, v{self.version})"

@@ -37,6 +37,10 @@ ADMIN_URLS = [
     "/admin/",
     "/admin/articles/story/",
     "/admin/articles/wirestory/",
+    "/admin/articles/wirestory/?p=3",
+    "/admin/articles/wirestory/?state=in_translation",
+    "/admin/articles/wirestory/?language__exact=ru",
+    "/admin/articles/wirestory/?q=4242",
     "/admin/translations/auditevent/",
     "/admin/translations/glossaryterm/",
 ]

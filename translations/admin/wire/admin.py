@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles.models import EventClusterMembership, WireStory
-from newsroom.changelist import EstimatedCountPaginator
+from newsroom.changelist import NextPagePaginator
 from translations import permissions
 from translations.permissions import stories_visible_to
 from translations.queue import QueueState, with_covering, with_queue_state
@@ -30,7 +30,13 @@ from translations.services.desk import (
 from translations.services.errors import WorkflowError
 
 from . import rows
-from .filters import LanguageUncertainFilter, QueueStateFilter, SourceChangedFilter, VersionsFilter
+from .filters import (
+    LanguageFilter,
+    LanguageUncertainFilter,
+    QueueStateFilter,
+    SourceChangedFilter,
+    VersionsFilter,
+)
 
 # Asking for one event's reports, or for every version, lists each wire story on its own row.
 EACH_STORY_PARAMETERS = {"event_membership__cluster", VersionsFilter.parameter_name}
@@ -46,6 +52,12 @@ class WireQueueChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
         return queryset.one_per_event() if one_row_per_event(request) else queryset
+
+    def get_results(self, request):
+        super().get_results(request)
+        if not self.multi_page:
+            # The paginator has read the only page already; Django would read it again.
+            self.result_list = self.paginator.page(1).object_list
 
 
 class ReceivedFilter(DateFieldListFilter):
@@ -85,18 +97,18 @@ class WireStoryAdmin(admin.ModelAdmin):
         QueueStateFilter,
         SourceChangedFilter,
         "agency",
-        "language",
+        ("language", LanguageFilter),
         LanguageUncertainFilter,
         ("received_at", ReceivedFilter),
         VersionsFilter,
     ]
     search_fields = ["headline", "summary", "guid", "byline"]
     list_select_related = ["agency", "event_membership__cluster"]
-    # The total would count wire stories, not the rows (events) shown; and the queue of a busy
-    # wire is not counted on every page: an estimate when it is long.
+    # Never counted: the total would count wire stories, not the rows (events) shown, and
+    # reads the whole wire. The paginator reads one page and says whether there is another.
     show_full_result_count = False
-    paginator = EstimatedCountPaginator
-    list_per_page = 50
+    # Fifty rows: each shows an event in full, and rendering them is most of the page's time.
+    list_max_show_all = list_per_page = 50
     exclude = ["raw_payload", "paragraphs"]
     actions = ["start_translation", "discard", "confirm_language"]
     change_form_template = "admin/translations/wire/change_form.html"
@@ -145,6 +157,15 @@ class WireStoryAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return WireQueueChangeList
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        return NextPagePaginator.for_request(
+            request,
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+        )
 
     def get_queryset(self, request):
         queued = with_covering(with_queue_state(super().get_queryset(request)))
@@ -200,11 +221,11 @@ class WireStoryAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.display(description="Source", ordering="agency__name")
+    @admin.display(description="Source")
     def source_column(self, obj: WireStory) -> str:
         return rows.source_cell(obj, self.language_column(obj))
 
-    @admin.display(description="Language", ordering="language")
+    @admin.display(description="Language")
     def language_column(self, obj: WireStory) -> str:
         if not obj.is_language_uncertain:
             return obj.language
@@ -243,7 +264,7 @@ class WireStoryAdmin(admin.ModelAdmin):
             )
         return format_html_join("", "{}", ((p,) for p in parts)) if parts else "—"
 
-    @admin.display(description="Headline", ordering="headline")
+    @admin.display(description="Headline")
     def headline_column(self, obj: WireStory) -> str:
         return rows.preview(obj)
 
@@ -253,7 +274,7 @@ class WireStoryAdmin(admin.ModelAdmin):
             return self.list_display
         return [f if f != "desk_column" else "claimed_column" for f in self.list_display]
 
-    @admin.display(description="Translation", ordering="queue_state")
+    @admin.display(description="Translation")
     def claimed_column(self, obj: WireStory) -> str:
         badge = rows.state_badge(obj)
         if obj.queue_state == QueueState.COVERED:
@@ -269,7 +290,7 @@ class WireStoryAdmin(admin.ModelAdmin):
             obj.claimed_by or "unassigned",
         )
 
-    @admin.display(description="Translation", ordering="queue_state")
+    @admin.display(description="Translation")
     def desk_column(self, obj: WireStory) -> str:
         if obj.queue_state != QueueState.NEW:
             return self.claimed_column(obj)
@@ -290,6 +311,8 @@ class WireStoryAdmin(admin.ModelAdmin):
             lookup, value, request
         )
 
+    # The one sort: newest first on an index. The others (state, agency, headline) would sort
+    # the whole wire for each page; the filters choose those instead.
     @admin.display(description="Received", ordering="received_at")
     def received_column(self, obj: WireStory) -> str:
         return rows.moment(obj.received_at)
