@@ -159,7 +159,19 @@ class WireStory(models.Model):
                 name="wirestory_language_source_known",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "guid", "-version"])]
+        indexes = [
+            models.Index(fields=["agency", "guid", "-version"]),
+            # The admin home counts the new wire of the event window: an index range, not the
+            # archive.
+            models.Index(fields=["received_at"], name="wirestory_received_idx"),
+            # "Was this agency story canceled?" is asked of each published story's source;
+            # cancellations are rare, so the index holds only them.
+            models.Index(
+                fields=["agency", "guid"],
+                condition=models.Q(pub_status=PubStatus.CANCELED),
+                name="wirestory_canceled_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.headline} ({self.agency}, v{self.version})"
