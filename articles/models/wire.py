@@ -161,11 +161,11 @@ class WireStory(models.Model):
         ]
         indexes = [
             models.Index(fields=["agency", "guid", "-version"]),
-            # The admin home counts the new wire of the event window: an index range, not the
-            # archive.
+            # The admin home reads the recent wire (new stories, newer versions) as an index
+            # range, not the archive.
             models.Index(fields=["received_at"], name="wirestory_received_idx"),
-            # "Was this agency story canceled?" is asked of each published story's source;
-            # cancellations are rare, so the index holds only them.
+            # Cancellations are rare and never stop mattering: the admin home starts from them
+            # to flag the stories translated from a canceled source, so the index holds only them.
             models.Index(
                 fields=["agency", "guid"],
                 condition=models.Q(pub_status=PubStatus.CANCELED),

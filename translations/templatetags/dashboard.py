@@ -115,5 +115,6 @@ def review_dashboard(context) -> dict:
         )
         panels["scheduled"] = Story.objects.scheduled().order_by("publish_at")[:LIMIT]
         panels["flagged"] = flagged_sources()[:LIMIT]
+        panels["flagged_days"] = FLAGGED_WINDOW.days
         panels["feeds"] = Feed.objects.needing_attention(timezone.now())[:LIMIT]
     return {"panels": panels, "request": context["request"]}
