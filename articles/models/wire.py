@@ -161,7 +161,8 @@ class WireStory(models.Model):
         ]
         indexes = [
             models.Index(fields=["agency", "guid", "-version"]),
-            # The wire queue's pages, newest first, over the whole wire or one agency's.
+            # The wire queue's pages, newest first, over the whole wire or one agency's; and the
+            # admin home's recent wire (new stories, newer versions) as an index range.
             models.Index(fields=["-received_at", "-id"], name="wirestory_queue_order"),
             models.Index(
                 fields=["agency", "-received_at", "-id"], name="wirestory_agency_queue_order"
@@ -169,6 +170,13 @@ class WireStory(models.Model):
             # Also the queue's list of languages: one probe per language.
             models.Index(
                 fields=["language", "-received_at", "-id"], name="wirestory_language_queue_order"
+            ),
+            # Cancellations are rare and never stop mattering: the admin home starts from them
+            # to flag the stories translated from a canceled source, so the index holds only them.
+            models.Index(
+                fields=["agency", "guid"],
+                condition=models.Q(pub_status=PubStatus.CANCELED),
+                name="wirestory_canceled_idx",
             ),
         ]
 

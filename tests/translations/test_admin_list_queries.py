@@ -5,12 +5,14 @@ an estimate in place of counting a long list.
 bench/bench_read.py times the same pages at 100,000 stories (figures in bench/README.md).
 """
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import StoryStatus
+from articles.models import StoryStatus, WireStory
 from newsroom.changelist import EstimatedCountPaginator, distinct_values, estimated_rows
 from tests.factories import (
     GlossaryTermFactory,
@@ -97,7 +99,7 @@ def test_the_admin_home_makes_as_many_queries_for_50_rows_as_for_5(client, reque
         assert "Review queue, waiting longest first" in page
         assert page.count('/review/"') == 17  # every third story of 50 is in review
     else:
-        assert "100 new wire stories waiting" not in page
+        assert "100 new on the wire" not in page
         assert "Your other stories in progress" in page
 
 
@@ -107,7 +109,22 @@ def test_the_wire_count_on_the_home_page_stops_at_a_hundred(client, translator):
 
     page = client.get("/admin/").content.decode()
 
-    assert "100 or more new wire stories waiting in the wire queue" in page
+    assert "100 or more new on the wire in the last 36 hours" in page
+
+
+def test_the_home_page_counts_the_new_wire_of_the_event_window_only(client, translator):
+    # received_at is set on save: the older story is moved back by an update, as ingest would
+    # have stamped it two days ago.
+    recent, older = WireStoryFactory.create_batch(2)
+    WireStory.objects.filter(pk=older.pk).update(received_at=timezone.now() - timedelta(hours=37))
+    client.force_login(translator)
+
+    assert "1 new on the wire in the last 36 hours" in client.get("/admin/").content.decode()
+
+    WireStory.objects.filter(pk=recent.pk).update(received_at=timezone.now() - timedelta(hours=37))
+    page = client.get("/admin/").content.decode()
+    assert "Nothing new on the" in page
+    assert "in the last 36 hours." in page
 
 
 @pytest.mark.parametrize(

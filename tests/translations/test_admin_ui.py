@@ -216,7 +216,7 @@ def test_a_translator_dashboard_leads_to_the_desk_and_the_queue(client, translat
 
     assert f'href="{editor_url(story)}">{story.headline}</a>' in page
     assert f'href="{editor_url(claimed)}">' in page
-    assert "1 new wire story waiting in the wire queue" in page
+    assert "1 new on the wire in the last 36 hours" in page
 
 
 def test_a_story_claimed_by_someone_else_is_named_not_linked_to_a_404(

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import PubStatus, Story, StoryStatus
+from articles.models import PubStatus, Story, StoryStatus, WireStory
 from tests.factories import (
     ReviewCommentFactory,
     SectionFactory,
@@ -148,6 +148,36 @@ def test_the_dashboard_shows_each_user_their_work(client, translator, editor):
     flagged_panel = editor_home.split("Source changed or canceled")[1]
     assert "Canceled src" in flagged_panel
     assert "source canceled by the agency" in flagged_panel
+
+
+def test_the_dashboard_flags_newer_versions_of_the_last_week_and_every_cancellation(
+    client, translator, editor
+):
+    updated = story_in_state(StoryStatus.PUBLISHED, assignee=translator, headline="Updated src")
+    stale = story_in_state(StoryStatus.PUBLISHED, assignee=translator, headline="Old update")
+    canceled = story_in_state(StoryStatus.PUBLISHED, assignee=translator, headline="Old cancel")
+    for story, version, pub_status in [
+        (updated, 2, PubStatus.USABLE),
+        (stale, 2, PubStatus.USABLE),
+        (canceled, 2, PubStatus.CANCELED),
+    ]:
+        wire = story.translation.wire_story
+        WireStoryFactory(agency=wire.agency, guid=wire.guid, version=version, pub_status=pub_status)
+    long_ago = timezone.now() - timedelta(days=8)
+    WireStory.objects.filter(version=2).exclude(guid=updated.translation.wire_story.guid).update(
+        received_at=long_ago
+    )
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    panel = page.split("Source changed or canceled")[1].split("</table>")[0]
+    assert "(newer versions of the last 7 days)" in panel
+    assert "Updated src" in panel
+    assert "the source has a newer version" in panel
+    assert "Old update" not in panel
+    assert "Old cancel" in panel
+    assert "source canceled by the agency" in panel
 
 
 def test_the_changelist_filters_stories_whose_source_was_canceled(client, translator, editor):

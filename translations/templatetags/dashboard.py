@@ -1,6 +1,9 @@
 """The admin home's "your work" panel: what each user has to do, derived by queries."""
 
+from datetime import timedelta
+
 from django import template
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -19,6 +22,9 @@ ACTIVE_STATES = [
 ]
 LIMIT = 25
 WIRE_NEW_SHOWN = 100
+# A newer version of a source is flagged for a week: long enough for the desk to see it on its
+# next shift, short enough that the panel is not the archive's history of updates.
+FLAGGED_WINDOW = timedelta(days=7)
 
 
 def review_queue() -> QuerySet[Story]:
@@ -35,22 +41,44 @@ def review_queue() -> QuerySet[Story]:
     )
 
 
-def flagged_sources() -> QuerySet[Story]:
-    """Published or still-worked-on stories whose source has a newer version or was canceled.
+def new_wire_count() -> int:
+    """New wire stories received within the event window, counted up to WIRE_NEW_SHOWN.
 
-    Asked of each story's own source, newest story first, so that PostgreSQL walks the stories
-    in index order and stops at the panel's length (a subquery over every translation would be
-    computed whole: seconds at 100,000 stories).
+    Only the window: older news the desk has let pass, and a report arriving now no longer
+    joins its event. Counting the whole wire would read the archive to find the few new ones;
+    the window is one range of the received_at index, and the count stops at WIRE_NEW_SHOWN.
     """
+    since = timezone.now() - timedelta(hours=settings.EVENT_CLUSTER_WINDOW_HOURS)
+    return new_wire_stories().filter(received_at__gte=since).order_by()[:WIRE_NEW_SHOWN].count()
+
+
+def flagged_sources() -> QuerySet[Story]:
+    """Published or still-worked-on stories whose source has a newer version received within
+    FLAGGED_WINDOW, or was canceled by the agency (at any time), newest story first.
+
+    Driven from the wire: the recent updates (a received_at index range) and the cancellations
+    (a partial index) are few, so PostgreSQL reads those, then the versions of the same agency
+    stories and their translations. Walking the stories instead and asking each of its source
+    reads the whole archive when nothing is flagged, which is most days.
+    """
+    since = timezone.now() - FLAGGED_WINDOW
+    flagging = WireStory.objects.filter(
+        Q(received_at__gte=since, version__gt=1) | Q(pub_status=PubStatus.CANCELED)
+    )
+    sources = WireStory.objects.filter(
+        Exists(flagging.filter(agency=OuterRef("agency"), guid=OuterRef("guid")))
+    )
     source = "translation__wire_story__"
     same_source = WireStory.objects.filter(
         agency=OuterRef(f"{source}agency"), guid=OuterRef(f"{source}guid")
     )
     return (
         Story.objects.exclude(status=StoryStatus.WITHDRAWN)
-        .filter(translation__isnull=False)
+        .filter(translation__wire_story__in=sources.values("pk"))
         .annotate(
-            source_changed=Exists(same_source.filter(version__gt=OuterRef(f"{source}version"))),
+            source_changed=Exists(
+                same_source.filter(version__gt=OuterRef(f"{source}version"), received_at__gte=since)
+            ),
             source_canceled=Exists(same_source.filter(pub_status=PubStatus.CANCELED)),
         )
         .filter(Q(source_changed=True) | Q(source_canceled=True))
@@ -72,9 +100,9 @@ def review_dashboard(context) -> dict:
         )
         panels["changes_requested"] = assigned.filter(status=StoryStatus.CHANGES_REQUESTED)[:LIMIT]
         panels["assigned"] = assigned.exclude(status=StoryStatus.CHANGES_REQUESTED)[:LIMIT]
-        # Counted up to WIRE_NEW_SHOWN and no further: the count reads every row it counts.
-        panels["wire_new"] = new_wire_stories().order_by()[:WIRE_NEW_SHOWN].count()
+        panels["wire_new"] = new_wire_count()
         panels["wire_new_more"] = panels["wire_new"] >= WIRE_NEW_SHOWN
+        panels["wire_new_hours"] = settings.EVENT_CLUSTER_WINDOW_HOURS
     if permissions.can_review(user):
         if "assigned" in panels and not (panels["changes_requested"] or panels["assigned"]):
             # An editor who translates nothing today is spared two empty lists.
@@ -87,5 +115,6 @@ def review_dashboard(context) -> dict:
         )
         panels["scheduled"] = Story.objects.scheduled().order_by("publish_at")[:LIMIT]
         panels["flagged"] = flagged_sources()[:LIMIT]
+        panels["flagged_days"] = FLAGGED_WINDOW.days
         panels["feeds"] = Feed.objects.needing_attention(timezone.now())[:LIMIT]
     return {"panels": panels, "request": context["request"]}
