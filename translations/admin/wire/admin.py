@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles.models import EventClusterMembership, WireStory
-from newsroom.changelist import NextPagePaginator
+from newsroom.changelist import IndexedValuesFieldListFilter, NextPagePaginator
 from translations import permissions
 from translations.permissions import stories_visible_to
 from translations.queue import QueueState, with_covering, with_queue_state
@@ -31,7 +31,6 @@ from translations.services.errors import WorkflowError
 
 from . import rows
 from .filters import (
-    LanguageFilter,
     LanguageUncertainFilter,
     QueueStateFilter,
     SourceChangedFilter,
@@ -97,7 +96,7 @@ class WireStoryAdmin(admin.ModelAdmin):
         QueueStateFilter,
         SourceChangedFilter,
         "agency",
-        ("language", LanguageFilter),
+        ("language", IndexedValuesFieldListFilter),
         LanguageUncertainFilter,
         ("received_at", ReceivedFilter),
         VersionsFilter,

@@ -1,7 +1,6 @@
 """The wire queue's filters; the queue's lookups (agency, language, received) sit beside them."""
 
 from django.contrib import admin
-from django.db import connections
 from django.db.models import Exists
 
 from articles.models import WireStory
@@ -74,28 +73,3 @@ class VersionsFilter(admin.SimpleListFilter):
         if self.value() == "all":
             return queryset
         return queryset.exclude(Exists(WireStory.objects.newer_versions()))
-
-
-class LanguageFilter(admin.AllValuesFieldListFilter):
-    """The wire's languages, found by one probe of the language index per language (a "loose
-    index scan"), where Django's filter would read every wire story for a DISTINCT."""
-
-    def __init__(self, field, request, params, model, model_admin, field_path):
-        super().__init__(field, request, params, model, model_admin, field_path)
-        self.lookup_choices = wire_languages()
-
-
-def wire_languages() -> list[str]:
-    connection = connections[WireStory.objects.db]
-    table = connection.ops.quote_name(WireStory._meta.db_table)
-    column = connection.ops.quote_name(WireStory._meta.get_field("language").column)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH RECURSIVE found(value) AS ("
-            f" SELECT MIN({column}) FROM {table}"
-            f" UNION ALL"
-            f" SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > found.value)"
-            f" FROM found WHERE found.value IS NOT NULL"
-            f") SELECT value FROM found WHERE value IS NOT NULL"
-        )
-        return [row[0] for row in cursor.fetchall()]
