@@ -162,3 +162,20 @@ def test_only_editors_credit_the_agencies_of_an_event(
     else:
         with pytest.raises(PermissionDenied):
             story_credit_event_agencies(story=story, actor=user, agencies=[agencies["akipress"]])
+
+
+def test_crediting_refreshes_the_story_and_leaves_other_stories_cached(
+    client, story, agencies, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    other = PublishedStoryFactory(headline="Kabar: cotton harvest ends early")
+    for url in [story.get_absolute_url(), other.get_absolute_url()]:
+        client.get(url)  # both pages now in the page cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_credit_event_agencies(
+            story=story, actor=EditorFactory(), agencies=[agencies["akipress"]]
+        )
+
+    assert "<dt>Also reported by</dt>" in client.get(story.get_absolute_url()).content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(other.get_absolute_url()).status_code == 200

@@ -6,13 +6,14 @@ reported by"), which the provenance box, JSON-LD and ninjs show.
 """
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
-from articles.cache import purge_public_pages
+from articles.cache import agency_tag, purge_story, purge_tags
 from articles.models import Agency, Attribution, AttributionRole, EventClusterMembership, Story
 from translations import permissions
 from translations.models import EventType
@@ -100,6 +101,11 @@ def story_credit_event_agencies(
             },
         )
         if story.publish_at is not None:
-            # The public page, its JSON-LD and the ninjs API show the credits from now on.
-            transaction.on_commit(purge_public_pages, robust=True)
+            # The story's pages (its own, JSON-LD, ninjs, the lists of the agencies now credited)
+            # show the credits from now on, and an agency no longer credited stops listing it;
+            # other stories' pages stay cached.
+            transaction.on_commit(partial(purge_story, story), robust=True)
+            if removed:
+                tags = [agency_tag(slug) for slug in removed]
+                transaction.on_commit(partial(purge_tags, *tags), robust=True)
     return sorted(chosen.values(), key=lambda a: a.name)
