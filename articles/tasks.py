@@ -10,7 +10,7 @@ from django.tasks import task
 
 from newsroom.retry import retried_task
 
-from .cache import SEARCH, purge_public_pages, purge_tags
+from .cache import SEARCH, purge_story, purge_tags
 from .models import Image, WireStory
 from .search import index_stories
 
@@ -23,8 +23,8 @@ from .search import index_stories
 def make_renditions(image_id: int) -> int:
     """Make the renditions an uploaded picture lacks; return how many were made.
 
-    Pages show the stored original until then: if a story already shows the picture, the
-    pages cached meanwhile are purged.
+    Pages show the stored original until then: the pages cached meanwhile of the stories that
+    already show the picture are purged.
     """
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
@@ -32,8 +32,9 @@ def make_renditions(image_id: int) -> int:
     from .services import images
 
     made = images.image_make_renditions(image=image)
-    if made and image.lead_stories.exists():
-        purge_public_pages()
+    if made:
+        for story in image.lead_stories.all():
+            purge_story(story)
     return made
 
 

@@ -75,3 +75,22 @@ def test_unreadable_file_fails_naming_the_image_and_why():
     assert f"Image {image.pk} (images/" in out.getvalue()
     assert "is not a picture Newsroom can read" in out.getvalue()
     assert not image.renditions.exists()
+
+
+def test_renditions_refresh_the_pages_of_the_stories_showing_the_picture_only(
+    client, django_assert_num_queries
+):
+    from articles.tasks import make_renditions
+    from tests.factories import PublishedStoryFactory
+
+    image = imported_image(file=jpeg_upload(width=700, height=400))
+    story = PublishedStoryFactory(lead_image=image)
+    other = PublishedStoryFactory()
+    assert "srcset" not in client.get(story.get_absolute_url()).content.decode()
+    client.get(other.get_absolute_url())  # both pages now in the page cache
+
+    assert make_renditions.enqueue(image.pk).return_value == 4
+
+    assert "srcset" in client.get(story.get_absolute_url()).content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(other.get_absolute_url()).status_code == 200
