@@ -15,8 +15,8 @@ its withdrawal returns.
 
 A scheduled story needs no purge when its time comes: a list is kept only until the next
 scheduled publication known when it was rendered, so the story appears on the minute, with no
-job running. A story's own page does not wait on others' schedules (an alternate language
-that goes live later appears in its links once the page's PUBLIC_CACHE_SECONDS are over).
+job running. A story's page is kept only until the next of its other languages is scheduled
+to go live, since it links to them.
 
 The same tags go out as `Surrogate-Key` (Fastly, Varnish xkey) and `Cache-Tag` (Cloudflare)
 headers, for a CDN in front to purge by (README.md, "Caching").
@@ -103,11 +103,13 @@ def purge_public_pages() -> None:
 
 
 def purge_story(story: Story) -> None:
-    """Retire the pages a story appears on: its own, its section's, its agencies', the latest
-    lists and search; the other stories' pages stay cached."""
-    from .provenance import credited_agency_slugs  # it imports this module's models too
+    """Retire the pages a story appears on: its own, its section's, its agencies', those of
+    its other languages (which link to it), the latest lists and search; the other stories'
+    pages stay cached."""
+    from .provenance import alternate_slugs, credited_agency_slugs  # they import the models
 
     tags = [story_tag(story.slug), LATEST, SEARCH]
+    tags += [story_tag(slug) for slug in alternate_slugs(story)]
     if story.section_id:
         tags.append(
             section_tag(Section.objects.values_list("slug", flat=True).get(pk=story.section_id))
@@ -213,6 +215,8 @@ def public_response[**P](
             if None in versions.values():
                 versions = tag_versions(page_tags)
             response = view(request, *args, **kwargs)
+            # A page that knows when it changes by itself (a story's next other language).
+            until = min(filter(None, (until, getattr(response, "cache_until", 0))), default=0)
             if hasattr(response, "render") and not response.is_rendered:
                 response = response.render()
             if not dated and response.has_header("Last-Modified"):
@@ -220,7 +224,11 @@ def public_response[**P](
             _cache_control(response, page_tags)
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            if response.status_code == 200 and not response.streaming:
+            if (
+                settings.PUBLIC_CACHE_SECONDS > 0
+                and response.status_code == 200
+                and not response.streaming
+            ):
                 cache.set(
                     page_key,
                     CachedPage(versions, until, response),

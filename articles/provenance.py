@@ -16,7 +16,8 @@ reading them costs no query of its own.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -33,6 +34,8 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, Trim
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .models import (
     MACHINE_METHODS,
@@ -43,6 +46,7 @@ from .models import (
     SiteSettings,
     Story,
     StoryParagraph,
+    StoryStatus,
     WireStory,
 )
 
@@ -102,11 +106,13 @@ def same_source_q(stories: QuerySet[Story]) -> Q:
 
 
 def with_alternates(stories: QuerySet[Story]) -> QuerySet[Story]:
-    """Stories with the live stories translated from the same agency story (any version) in
-    other languages, as one subquery column read by alternates(): an index look-up of the wire
-    story's agency and guid for the one story a page shows, rather than a query of its own."""
+    """Stories with the published stories translated from the same agency story (any version)
+    in other languages, as one subquery column read by alternates(): an index look-up of the
+    wire story's agency and guid for the one story a page shows, rather than a query of its own.
+
+    Scheduled ones come too: next_alternate_at() says when the page's links next change."""
     others = (
-        Story.objects.live()
+        Story.objects.filter(status=StoryStatus.PUBLISHED)
         .filter(
             translation__wire_story__agency=OuterRef("translation__wire_story__agency"),
             translation__wire_story__guid=OuterRef("translation__wire_story__guid"),
@@ -132,16 +138,44 @@ def with_alternates(stories: QuerySet[Story]) -> QuerySet[Story]:
     return stories.annotate(alternates_joined=Subquery(others))
 
 
-def alternates(story: Story) -> list[Story]:
-    """One story per other language, the newest in it, ordered by language; read from the
-    column with_alternates() adds (unsaved instances: language and URL)."""
-    newest: dict[str, str] = {}
-    # Sorted here, newest first: SQLite cannot order inside an aggregate.
-    for row in sorted((story.alternates_joined or "").split("\n"), reverse=True):
+def _published_alternates(story: Story) -> list[Story]:
+    """The column with_alternates() adds, as unsaved instances (status, time, language, URL)."""
+    found = []
+    for row in (story.alternates_joined or "").split("\n"):
         if row:
-            _, language, slug = row.split("\t")
-            newest.setdefault(language, slug)
-    return [Story(language=language, slug=newest[language]) for language in sorted(newest)]
+            publish_at, language, slug = row.split("\t")
+            when = parse_datetime(publish_at)
+            if timezone.is_naive(when):  # SQLite keeps UTC without its offset
+                when = timezone.make_aware(when, UTC)
+            found.append(
+                Story(status=StoryStatus.PUBLISHED, publish_at=when, language=language, slug=slug)
+            )
+    return found
+
+
+def alternates(story: Story) -> list[Story]:
+    """One live story per other language, the newest in it, ordered by language."""
+    newest: dict[str, Story] = {}
+    for other in sorted(_published_alternates(story), key=attrgetter("publish_at"), reverse=True):
+        if other.is_live:
+            newest.setdefault(other.language, other)
+    return [newest[language] for language in sorted(newest)]
+
+
+def next_alternate_at(story: Story) -> datetime | None:
+    """When the next scheduled story in another language goes live (the links change then)."""
+    return min((o.publish_at for o in _published_alternates(story) if o.is_scheduled), default=None)
+
+
+def alternate_slugs(story: Story) -> list[str]:
+    """The slugs of the stories whose pages link to this one as another language of theirs."""
+    source = Story.objects.filter(pk=story.pk)
+    return list(
+        Story.objects.filter(same_source_q(source))
+        .exclude(pk=story.pk)
+        .exclude(language=story.language)
+        .values_list("slug", flat=True)
+    )
 
 
 def with_provenance(stories: QuerySet[Story]) -> QuerySet[Story]:

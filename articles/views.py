@@ -4,22 +4,29 @@ The views are wrapped in articles.cache.public_response (in urls.py): page cache
 ETag, and 304 answers to conditional requests.
 """
 
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.db import connection
 from django.db.models import F, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.generic import DetailView, ListView
+from django.template.loader import render_to_string
+from django.views.generic import ListView, View
 
 from .cache import public_sections, set_last_modified
 from .filters import SearchForm, StoryFilterSet
-from .models import AttributionRole, Section, Story, StoryStatus
+from .fragments import story_fragments
+from .models import AttributionRole, Section, Story
 from .pagination import MAX_PAGE, WindowPaginator
 from .provenance import (
     alternates,
     date_modified,
     machine_translation_disclosure,
+    next_alternate_at,
     show_paragraph_provenance,
     story_prefetch,
     with_alternates,
@@ -197,38 +204,66 @@ class SearchView(StoryListView):
         return context
 
 
-class StoryDetailView(DetailView):
-    """A live story; a withdrawn one keeps its URL and answers 410 Gone with its note."""
+@dataclass(frozen=True)
+class StoryPage:
+    """A live story's page as rendered for one version of it (articles.fragments)."""
+
+    html: str
+    modified: datetime | None  # Last-Modified: publication or the latest correction
+    until: float  # 0, or when a scheduled story in another language goes live
+
+    def fresh(self) -> bool:
+        return not self.until or time.time() < self.until
+
+
+class StoryDetailView(View):
+    """A live story; a withdrawn one keeps its URL and answers 410 Gone with its note.
+
+    The story's row is read on every request, so that the database decides what is live; the
+    page rendered for that version of the story comes from the fragment cache. Nothing on it
+    depends on the request.
+    """
 
     template_name = "articles/story_detail.html"
-    context_object_name = "story"
+    row = ("pk", "slug", "headline", "status", "publish_at", "updated_at", "withdrawn_at")
 
-    def get_object(self, queryset=None) -> Story:
-        # The slug's unique index finds the one row; live or gone is decided on it alone.
-        story = with_alternates(
-            with_provenance(
-                (Story.objects.live() | Story.objects.gone()).filter(slug=self.kwargs["slug"])
-            )
-        ).first()
-        if story is None:
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        # The slug's unique index finds the one row; the instance mirrors of live() and gone()
+        # decide on it, which saves building their conditions into the statement.
+        try:
+            story = Story.objects.only(*self.row, "withdrawal_note").get(slug=slug)
+        except Story.DoesNotExist:
+            raise Http404("No story at this address.") from None
+        if not (story.is_live or story.is_gone):
             raise Http404("No live story at this address.")
-        self.alternates = alternates(story)
-        if story.status == StoryStatus.PUBLISHED:
-            prefetch_related_objects([story], *story_prefetch())
-        return story
+        if story.is_gone:
+            return render(request, "articles/withdrawn.html", {"story": story}, status=410)
+        [page] = story_fragments("page", [story], self.render_pages, fresh=StoryPage.fresh)
+        response = set_last_modified(HttpResponse(page.html), page.modified)
+        response.cache_until = page.until
+        return response
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            alternates=self.alternates, site_url=settings.SITE_URL, **kwargs
+    def render_pages(self, stories: list[Story]) -> list[StoryPage]:
+        full = with_alternates(
+            with_provenance(Story.objects.filter(pk__in=[story.pk for story in stories]))
         )
-        if self.object.status == StoryStatus.PUBLISHED:
-            context["structured_data"] = news_article(self.object)
-            context["machine_translation_disclosure"] = machine_translation_disclosure(self.object)
-            context["show_paragraph_provenance"] = show_paragraph_provenance(self.object)
-        return context
+        full = {story.pk: story for story in full}
+        prefetch_related_objects(list(full.values()), *story_prefetch())
+        return [self.render_page(full[story.pk]) for story in stories]
 
-    def render_to_response(self, context, **response_kwargs):
-        if self.object.status == StoryStatus.WITHDRAWN:
-            return render(self.request, "articles/withdrawn.html", context, status=410)
-        response = super().render_to_response(context, **response_kwargs)
-        return set_last_modified(response, date_modified(self.object))
+    def render_page(self, story: Story) -> StoryPage:
+        context = {
+            "story": story,
+            "alternates": alternates(story),
+            "site_url": settings.SITE_URL,
+            "structured_data": news_article(story),
+            "machine_translation_disclosure": machine_translation_disclosure(story),
+            "show_paragraph_provenance": show_paragraph_provenance(story),
+        }
+        next_alternate = next_alternate_at(story)
+        return StoryPage(
+            # Without the request: the page is the same for every reader.
+            html=render_to_string(self.template_name, context),
+            modified=date_modified(story),
+            until=next_alternate.timestamp() if next_alternate else 0,
+        )

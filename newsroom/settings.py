@@ -18,6 +18,8 @@ Variables (default in brackets):
 - SITE_URL: absolute base URL for mail, feeds, sitemaps and the API [http://127.0.0.1:8000].
 - SITE_NAME: the publisher's name in feeds, JSON-LD and the API [Newsroom].
 - PUBLIC_CACHE_SECONDS: lifetime of a rendered public page in the page cache [60].
+- PUBLIC_FRAGMENT_SECONDS: how long an unused rendered fragment (story page, teaser, ninjs item)
+  may stay in the cache; 0 turns fragments off [86400].
 - PUBLIC_MAX_AGE: Cache-Control max-age of public responses for browsers and CDNs [0].
 - PUBLIC_SHARED_MAX_AGE, PUBLIC_STALE_WHILE_REVALIDATE: s-maxage and stale-while-revalidate
   for a CDN that purges by surrogate key [0: not sent; 30]; PUBLIC_PURGE_HOOK: a dotted path
@@ -310,6 +312,11 @@ PAGINATE_BY = 20
 # How long a rendered public page stays in the server's page cache. A purge (publish,
 # correction, withdrawal) retires the pages the story is on at once (articles.cache).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# How long a rendered fragment of a public page (a story's page, its teaser, its ninjs item)
+# may stay in the cache, which keeps it under the versions of what it shows (articles.fragments):
+# a change gives it a new key at once, and this only bounds how long an unused one takes room.
+# 0 renders every fragment on every request.
+PUBLIC_FRAGMENT_SECONDS = int(os.environ.get("PUBLIC_FRAGMENT_SECONDS", "86400"))
 # max-age sent to browsers and shared caches. 0 (the default) makes them revalidate every time
 # (cheap: ETag and Last-Modified answer 304), so that nobody outside is left showing a
 # withdrawn story; raise it only behind a CDN that is purged with the site.

@@ -256,6 +256,16 @@ class Story(models.Model):
         )
 
     @property
+    def is_gone(self) -> bool:
+        """The instance mirror of StoryQuerySet.gone()."""
+        return (
+            self.status == StoryStatus.WITHDRAWN
+            and self.publish_at is not None
+            and self.withdrawn_at is not None
+            and self.publish_at <= self.withdrawn_at
+        )
+
+    @property
     def is_scheduled(self) -> bool:
         return (
             self.status == StoryStatus.PUBLISHED

@@ -1,4 +1,5 @@
-"""Story.objects.live() decides what the public sees; Story.is_live mirrors it."""
+"""Story.objects.live() decides what the public sees; Story.is_live mirrors it (and
+Story.is_gone mirrors gone(): the withdrawn stories whose URLs answer 410)."""
 
 from datetime import timedelta
 
@@ -43,3 +44,24 @@ def test_scheduled_story_shows_as_scheduled():
     story = StoryFactory(status=StoryStatus.PUBLISHED, publish_at=NOW + timedelta(hours=2))
     assert story.display_status == "Scheduled"
     assert list(Story.objects.scheduled()) == [story]
+
+
+@pytest.mark.parametrize(
+    ("publish_at", "gone"),
+    [(NOW - timedelta(days=1), True), (NOW + timedelta(days=1), False)],
+    ids=["withdrawn-after-publication", "withdrawn-while-scheduled"],
+)
+def test_gone_queryset_and_instance_agree(publish_at, gone):
+    story = StoryFactory(
+        status=StoryStatus.WITHDRAWN,
+        publish_at=publish_at,
+        withdrawn_at=NOW,
+        withdrawal_note="Source retracted.",
+    )
+    assert (story in Story.objects.gone()) is gone
+    assert story.is_gone is gone
+
+
+def test_live_and_other_stories_are_not_gone():
+    assert not PublishedStoryFactory().is_gone
+    assert not StoryFactory(status=StoryStatus.DRAFT).is_gone
