@@ -6,6 +6,8 @@ filters of the public lists (articles.filters) and ?page= (next/previous links, 
 items are partial (no bodies: each item's full text is at its own URL) unless ?body=1.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, JsonResponse
@@ -13,6 +15,7 @@ from django.urls import reverse
 
 from .cache import set_last_modified
 from .filters import StoryFilterSet
+from .fragments import FRAGMENT_ROW, story_fragments
 from .models import Story, StoryStatus
 from .ninjs import LATEST, VERSIONS, ninjs
 from .provenance import date_modified, show_paragraph_provenance, story_prefetch, with_provenance
@@ -44,8 +47,11 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
     filterset = StoryFilterSet(request.GET, queryset=Story.objects.all())
     if not filterset.is_valid():
         return _errors(filterset.error_messages)
-    stories = with_provenance(filterset.filter_queryset(Story.objects.live())).order_by(
-        "-publish_at", "-pk"
+    # Each item comes from its fragment (articles.fragments): the list reads what keys them.
+    stories = (
+        filterset.filter_queryset(Story.objects.live())
+        .order_by("-publish_at", "-pk")
+        .only(*FRAGMENT_ROW)
     )
     # Pages without a total count: one row beyond the page says whether another follows, and
     # the query a count would cost stays within the list budget.
@@ -63,8 +69,11 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
     if number > 1 and not items:
         return _errors({"page": [f"Page {number} is past the last story."]})
     has_next, items = len(items) > size, items[:size]
-    prefetch_related_objects(items, *story_prefetch(body=body))
-    per_paragraph = bool(items) and show_paragraph_provenance(items[0])
+    items = story_fragments(
+        f"ninjs:{chosen}:{'body' if body else 'lean'}",
+        items,
+        partial(ninjs_items, version=chosen, body=body),
+    )
 
     def page_url(page: int) -> str:
         query = request.GET.copy()
@@ -77,13 +86,26 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
             "page": number,
             "next": page_url(number + 1) if has_next else None,
             "previous": page_url(number - 1) if number > 1 else None,
-            "items": [
-                ninjs(story, chosen, per_paragraph=per_paragraph, body=body) for story in items
-            ],
+            "items": [item for item in items if item is not None],
         },
         json_dumps_params=JSON_PARAMS,
     )
     return response
+
+
+def ninjs_items(stories: list[Story], *, version: str, body: bool) -> list[dict]:
+    """The list items of these stories, in order, in a query for each kind of row."""
+    found = with_provenance(Story.objects.filter(pk__in=[story.pk for story in stories]))
+    found = found.in_bulk()
+    prefetch_related_objects(list(found.values()), *story_prefetch(body=body))
+    per_paragraph = bool(found) and show_paragraph_provenance(next(iter(found.values())))
+    return [
+        # A story deleted since the list was read is left out.
+        ninjs(found[story.pk], version, per_paragraph=per_paragraph, body=body)
+        if story.pk in found
+        else None
+        for story in stories
+    ]
 
 
 def story_detail(request: HttpRequest, slug: str, version: str | None = None) -> JsonResponse:

@@ -3,25 +3,31 @@
 The page cache (articles.cache) keeps whole responses; below it, with the page cache off or
 missed, a page is built per request from the database: its rows are read there every time, so
 what the public may see is decided by Story.objects.live() on every request. What is saved is
-the rendering: a story's fragment (its page, its teaser in a list, its ninjs item) is kept under
-the version of every tag that retires the story's pages (`site` and `story:<slug>`) and under
-the row's own `updated_at`. Whatever changes what a fragment shows gives it a new key, so an
-outdated fragment is never read again; it only ages out of the cache.
+the rendering: a story's fragment (its page, its teaser in a list, its ninjs item) is kept with
+the versions it was rendered for: the row's own `updated_at` and the version of every tag that
+retires the story's pages (`site` and `story:<slug>`, articles.cache). Whatever changes what a
+fragment shows changes one of them, and the fragment is rendered again; as in the page cache,
+a tag whose version the cache lost counts as changed.
 
 A fragment may also say until when it holds (`fresh`): a story page's links to its other
 languages change when a scheduled translation of the same wire story goes live, with no purge.
+A fragment of several stories (list_fragment) holds until the next scheduled publication.
 """
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 
-from .cache import SITE, story_tag, tag_versions
+from .cache import SITE, TAG_KEY, next_scheduled_at, story_tag, tag_versions
 from .models import Story
 
-FRAGMENT_KEY = "public:fragment:{name}:{pk}:{stamp}:{site}:{story}"
+FRAGMENT_KEY = "public:fragment:{name}:{pk}"
+LIST_FRAGMENT_KEY = "public:fragment:{name}"
+# What a list reads of each story it shows through fragments: what keys them.
+FRAGMENT_ROW = ("pk", "slug", "updated_at")
 
 
 def story_fragments[T](
@@ -36,32 +42,63 @@ def story_fragments[T](
     missed at once, so that it loads their related rows in one query each; it returns one
     fragment per story, in order), which are then cached.
 
-    `stories` need only carry pk, slug and updated_at. Two cache round trips: the tags'
-    versions, then the fragments.
+    `stories` need only carry pk, slug and updated_at. One cache round trip reads the
+    fragments and their tags' versions together.
     """
     stories = list(stories)
     if not stories:
         return []
     if settings.PUBLIC_FRAGMENT_SECONDS <= 0:
         return render(stories)
-    versions = tag_versions([SITE, *(story_tag(story.slug) for story in stories)])
-    keys = [
-        FRAGMENT_KEY.format(
-            name=name,
-            pk=story.pk,
-            stamp=story.updated_at.timestamp(),
-            site=versions[SITE],
-            story=versions[story_tag(story.slug)],
-        )
+    keys = [FRAGMENT_KEY.format(name=name, pk=story.pk) for story in stories]
+    tags = [SITE, *(story_tag(story.slug) for story in stories)]
+    tag_keys = [TAG_KEY.format(tag=tag) for tag in tags]
+    found: dict[str, Any] = cache.get_many([*keys, *tag_keys])
+    if any(key not in found for key in tag_keys):
+        found |= {TAG_KEY.format(tag=tag): v for tag, v in tag_versions(tags).items()}
+    site = found[TAG_KEY.format(tag=SITE)]
+    # What each fragment must have been rendered for: the row as read, and its tags' versions.
+    wanted = [
+        (story.updated_at, site, found[TAG_KEY.format(tag=story_tag(story.slug))])
         for story in stories
     ]
-    found: dict[str, Any] = cache.get_many(keys)
-    if fresh is not None:
-        found = {key: value for key, value in found.items() if fresh(value)}
-    missing = [(key, story) for key, story in zip(keys, stories, strict=True) if key not in found]
+    fragments: list[Any] = []
+    missing = []
+    for key, story, version in zip(keys, stories, wanted, strict=True):
+        kept = found.get(key)
+        if kept is not None and kept[0] == version and (fresh is None or fresh(kept[1])):
+            fragments.append(kept[1])
+        else:
+            fragments.append(None)
+            missing.append((len(fragments) - 1, key, story, version))
     if missing:
-        rendered = render([story for _, story in missing])
-        made = {key: value for (key, _), value in zip(missing, rendered, strict=True)}
+        rendered = render([story for _, _, story, _ in missing])
+        made = {}
+        for (place, key, _, version), fragment in zip(missing, rendered, strict=True):
+            fragments[place] = fragment
+            made[key] = (version, fragment)
         cache.set_many(made, settings.PUBLIC_FRAGMENT_SECONDS)
-        found |= made
-    return [found[key] for key in keys]
+    return fragments
+
+
+def list_fragment[T](name: str, tags: Sequence[str], render: Callable[[], T]) -> T:
+    """A fragment that shows several stories (a page's teasers of each section), kept under
+    the versions of the tags of the lists it shows and until the next scheduled publication,
+    when a story may join it. One cache round trip reads it with its tags' versions."""
+    if settings.PUBLIC_FRAGMENT_SECONDS <= 0:
+        return render()
+    key = LIST_FRAGMENT_KEY.format(name=name)
+    tag_keys = {tag: TAG_KEY.format(tag=tag) for tag in (SITE, *tags)}
+    found = cache.get_many([key, *tag_keys.values()])
+    versions = {tag: found.get(tag_key) for tag, tag_key in tag_keys.items()}
+    if key in found:
+        kept_versions, until, value = found[key]
+        if kept_versions == versions and (not until or time.time() < until):
+            return value
+    # Read before rendering: the fragment never outlives what it was rendered with.
+    until = next_scheduled_at()
+    if None in versions.values():
+        versions = tag_versions(tag_keys)
+    value = render()
+    cache.set(key, (versions, until, value), settings.PUBLIC_FRAGMENT_SECONDS)
+    return value

@@ -17,9 +17,9 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.generic import ListView, View
 
-from .cache import public_sections, set_last_modified
+from .cache import LATEST, public_sections, set_last_modified
 from .filters import SearchForm, StoryFilterSet
-from .fragments import story_fragments
+from .fragments import FRAGMENT_ROW, list_fragment, story_fragments
 from .models import AttributionRole, Section, Story
 from .pagination import MAX_PAGE, WindowPaginator
 from .provenance import (
@@ -36,6 +36,7 @@ from .search import attach_snippets, search_stories
 from .structured_data import news_article
 
 SECTION_TEASERS = 4
+TEASER_TEMPLATE = "articles/_story_item.html"
 ROLE_HEADINGS = {
     AttributionRole.TRANSLATED_FROM: "Stories translated from {agency}",
     AttributionRole.ORIGINAL_REPORTER: "Stories first reported by {agency}",
@@ -56,6 +57,9 @@ class StoryListView(ListView):
 
     def get_paginate_by(self, queryset) -> int:
         return settings.PAGINATE_BY
+
+    # Search results show snippets of the query instead, from rows it reads whole.
+    shows_teasers = True
 
     # The filter whose value the page's own URL sets ("section" on a section page...); the page
     # object is the filter's cleaned value, so that it is looked up once.
@@ -87,7 +91,9 @@ class StoryListView(ListView):
         return number * self.get_paginate_by(None) + 1
 
     def get_queryset(self) -> QuerySet[Story]:
-        return self.filterset.filter_queryset(self.filterset.queryset.live()).for_listing()
+        # What a teaser shows comes from its fragment: the list reads only what keys it.
+        stories = self.filterset.filter_queryset(self.filterset.queryset.live())
+        return stories.order_by("-publish_at", "-pk").only(*FRAGMENT_ROW)
 
     def paginate_queryset(self, queryset, page_size):
         if self.request.GET.get(self.page_kwarg) == "last":
@@ -95,7 +101,20 @@ class StoryListView(ListView):
         return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filterset=self.filterset, **kwargs)
+        context = super().get_context_data(filterset=self.filterset, **kwargs)
+        if self.shows_teasers:
+            context["teasers"] = story_fragments("teaser", context["stories"], render_teasers)
+        return context
+
+
+def render_teasers(stories: list[Story]) -> list[str]:
+    """The list items of these stories (articles.fragments), one query for all of them."""
+    found = Story.objects.filter(pk__in=[story.pk for story in stories]).for_listing().in_bulk()
+    return [
+        # A story deleted since the list was read shows nothing.
+        render_to_string(TEASER_TEMPLATE, {"story": found[story.pk]}) if story.pk in found else ""
+        for story in stories
+    ]
 
 
 class HomeView(StoryListView):
@@ -106,8 +125,15 @@ class HomeView(StoryListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1 and not self.request.GET:
-            context["section_teasers"] = self.section_teasers()
+            context["section_teasers"] = list_fragment(
+                "home-sections", [LATEST], self.render_section_teasers
+            )
         return context
+
+    def render_section_teasers(self) -> str:
+        return render_to_string(
+            "articles/_section_teasers.html", {"section_teasers": self.section_teasers()}
+        )
 
     def section_teasers(self) -> list[tuple[Section, list[Story]]]:
         sections = public_sections()
@@ -141,6 +167,7 @@ class HomeView(StoryListView):
                 .filter(place__lte=SECTION_TEASERS)
             )
         by_section: dict[int, list[Story]] = {}
+        teasers = teasers.only("slug", "headline", "language", "section")
         for story in teasers.order_by("-publish_at", "-pk"):
             by_section.setdefault(story.section_id, []).append(story)
         return [
@@ -180,6 +207,7 @@ class SearchView(StoryListView):
     """Full-text search of live stories (articles.search), with the list filters."""
 
     template_name = "articles/search.html"
+    shows_teasers = False
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
         form = SearchForm(request.GET)

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from lxml import html
 
 from articles.models import StoryStatus
 from tests.factories import StoryFactory, TranslationFactory
@@ -125,3 +126,25 @@ def test_fragments_off_render_every_request(
     with django_assert_max_num_queries(6) as captured:
         assert client.get(url).status_code == 200
     assert len(captured) > 1
+
+
+def section_teasers(client) -> str:
+    page = html.fromstring(client.get("/").content)
+    return " ".join(s.text_content() for s in page.xpath("//section[@class='section-teaser']"))
+
+
+@pytest.mark.parametrize("scheduled", [False, True], ids=["published-now", "scheduled"])
+def test_the_home_pages_section_teasers_show_a_story_when_it_goes_live(
+    client, editor, sample_story, sample_wire, scheduled, django_capture_on_commit_callbacks
+):
+    assert sample_story.headline in section_teasers(client)
+    story = StoryFactory(headline="Appathurai visits Astana", status=StoryStatus.APPROVED)
+    TranslationFactory(story=story, wire_story=sample_wire)
+    when = timezone.now() + timedelta(hours=1) if scheduled else None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_publish(story=story, actor=editor, section=sample_story.section, publish_at=when)
+
+    assert ("Appathurai visits Astana" in section_teasers(client)) is not scheduled
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        assert "Appathurai visits Astana" in section_teasers(client)

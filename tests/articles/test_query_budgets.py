@@ -1,5 +1,6 @@
 """Query budgets: a story page within 6 queries (1 once its version is rendered), every list
-within 6, whatever its length; per-paragraph provenance switched on adds none.
+within 6 (its rows alone once its items are rendered), whatever its length; per-paragraph
+provenance switched on adds none.
 
 Each URL is fetched once with its page not cached, so the budget is that of a full render. What
 every page shares and caches across pages (the section navigation, the next scheduled publish
@@ -78,6 +79,27 @@ def test_every_list_within_six_queries(client, many_stories, django_assert_max_n
     with django_assert_max_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/", 1),  # the newest stories (those of each section are a fragment too)
+        ("/sections/world/", 2),  # the section, its newest stories
+        ("/agencies/trend/?role=translated_from", 2),
+        ("/api/ninjs/3.1/stories/", 1),
+        ("/api/ninjs/stories/?body=1&section=world", 2),
+    ],
+)
+def test_a_list_whose_items_are_rendered_reads_only_its_rows(
+    client, settings, many_stories, django_assert_num_queries, url, queries
+):
+    """With the page cache off, each story's item is rendered once per version of it."""
+    settings.PUBLIC_CACHE_SECONDS = 0
+    purge_public_pages()  # the sections were made after the navigation was cached
+    first = client.get(url).content
+    with django_assert_num_queries(queries):
+        assert client.get(url).content == first
 
 
 @pytest.mark.parametrize("api", [False, True])
