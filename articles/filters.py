@@ -11,7 +11,9 @@ import re
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django_filters.fields import ModelChoiceField
 
+from .cache import public_sections
 from .models import Agency, AttributionRole, Section, StoryQuerySet
 from .provenance import source_language_q
 
@@ -54,10 +56,26 @@ class StoryFilterForm(forms.Form):
         return cleaned
 
 
+class SectionField(ModelChoiceField):
+    """A section by its slug, found among the cached sections (the navigation's) rather than
+    by a query on every list of a section; a slug they lack is looked up (a section made
+    since, by other means than the admin, which purges the cache)."""
+
+    def to_python(self, value: str | None) -> Section | None:
+        if value in self.empty_values:
+            return None
+        for section in public_sections():
+            if section.slug == value:
+                return section
+        return super().to_python(value)
+
+
+class SectionFilter(filters.ModelChoiceFilter):
+    field_class = SectionField
+
+
 class StoryFilterSet(filters.FilterSet):
-    section = filters.ModelChoiceFilter(
-        queryset=Section.objects.all(), to_field_name="slug", label="Section"
-    )
+    section = SectionFilter(queryset=Section.objects.all(), to_field_name="slug", label="Section")
     # Agency and role narrow the same provenance link together (see filter_queryset).
     agency = filters.ModelChoiceFilter(
         queryset=Agency.objects.all(), to_field_name="slug", method="_together", label="Agency"

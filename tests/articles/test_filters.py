@@ -11,6 +11,7 @@ from tests.factories import (
     AgencyFactory,
     AttributionFactory,
     PublishedStoryFactory,
+    SectionFactory,
     TranslationFactory,
     WireStoryFactory,
 )
@@ -148,3 +149,16 @@ def test_an_agency_list_pages_through_stories_credited_either_way(client, settin
         shown += [story.headline for story in response.context["stories"]]
     assert shown == credited
     assert client.get("/agencies/trend/", {"page": 4, "role": role}).status_code == 404
+
+
+def test_a_section_made_after_the_navigation_was_cached_is_found(client):
+    """Sections are read from the navigation's cache; one it lacks is looked up."""
+    assert client.get("/").status_code == 200  # caches the navigation, without "Science"
+    story = PublishedStoryFactory(
+        headline="A probe lands on the Moon", section=SectionFactory(name="Science", slug="science")
+    )
+
+    response = client.get(reverse("articles:section", kwargs={"slug": "science"}))
+    assert response.status_code == 200
+    assert story.headline in response.content.decode()
+    assert client.get(reverse("articles:section", kwargs={"slug": "no-such"})).status_code == 404
