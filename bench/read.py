@@ -7,11 +7,13 @@ Each size is a PostgreSQL database made by `manage.py seed_newsroom` and migrate
 branch, named by BENCH_DB_1K and BENCH_DB_100K; the benchmark refuses to start without them, on a
 database that lacks a migration, and on the seed databases themselves (it writes one superuser,
 "bench-admin", to log in to the admin: use copies). For each size it starts gunicorn (2 sync
-workers, DEBUG off, bench/settings.py: production's settings plus /bench/floor/) three times:
+workers, DEBUG off, bench/settings.py: production's settings plus /bench/floor/) four times:
 
-- page cache off (PUBLIC_CACHE_SECONDS=0): the floor, then each public page under wrk at 16
-  connections for BENCH_READ_SECONDS; its queries; search p50/p95 in two languages and the admin's
-  p50 (one connection, one request after another, logged in); worker memory after 10,000 requests;
+- page cache off (PUBLIC_CACHE_SECONDS=0; fragments on, articles/fragments.py): the floor, then
+  each public page under wrk at 16 connections for BENCH_READ_SECONDS; its queries; search
+  p50/p95 in two languages and the admin's p50 (one connection, one request after another,
+  logged in); worker memory after 10,000 requests;
+- page cache and fragments off (no budget: what the fragments save);
 - local page cache, then Redis (REDIS_URL, else redis://127.0.0.1:6379/7): the floor, then pages
   served from the cache.
 
@@ -154,7 +156,13 @@ def gunicorn(database_url: str, **env: str):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE", "PUBLIC_CACHE_SECONDS"}
+        if key
+        not in {
+            "REDIS_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "PUBLIC_CACHE_SECONDS",
+            "PUBLIC_FRAGMENT_SECONDS",
+        }
     }
     environment |= {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -323,6 +331,18 @@ def uncached(label: str, url: str, pages: dict[str, str], password: str) -> dict
     return costs
 
 
+def rendered(label: str, url: str, pages: dict[str, str]) -> None:
+    """Each page rendered whole on every request (page cache and fragments off): what the
+    fragments save, for comparison; no budget."""
+    with gunicorn(url, PUBLIC_CACHE_SECONDS="0", PUBLIC_FRAGMENT_SECONDS="0") as (base, _server):
+        floor, _ = wrk(base + "/bench/floor/")
+        for name, path in pages.items():
+            rate, _ = wrk(base + path)
+            figure(
+                f"{name}, page cache and fragments off, {label} stories", floor / rate, "x floor"
+            )
+
+
 def cached(label: str, url: str, pages: dict[str, str], where: str, **env: str) -> dict:
     costs = {}
     with gunicorn(url, PUBLIC_CACHE_SECONDS="600", **env) as (base, _server):
@@ -348,6 +368,7 @@ def run() -> None:
     for label, url in sizes:
         pages, password = prepare(url)
         costs[label] = uncached(label, url, pages, password)
+        rendered(label, url, pages)
         costs[label] |= cached(label, url, pages, "local")
         costs[label] |= cached(
             label, url, pages, "Redis", REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=f"bench-{label}"
