@@ -6,6 +6,8 @@ finds it locked and passes, so an item is never ingested twice by two workers; t
 unique constraints (agency, guid, version / checksum) stand behind that. Drop-folder files are
 moved to ``done/`` or ``failed/`` only once the transaction has committed, so a crash leaves
 them where they were, to be taken again (ingest writes nothing for what it already has).
+A drop folder's files are read a group at a time and each group's items written together
+(:mod:`articles.services.ingest.deliveries`); a bad or buggy file fails alone.
 
 Health: a poll fails when the feed cannot be fetched or read, or when every item (file) it
 brought failed; the failures in a row set the backoff (``Feed.next_poll_at``). A poll that
