@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.ingest import registry
-from articles.models import Attribution, FeedKind, WireStory
+from articles.models import Attribution, FeedKind, PubStatus, WireStory
 from articles.services.feeds import PollStatus, feed_poll
 from articles.services.ingest import Action, deliveries, ingest_data
 from tests.articles.ninjs_helpers import doc
+from tests.articles.test_parse_newsml_g2 import G2
 from tests.factories import AgencyFactory, FeedFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)  # files are moved once a poll commits
@@ -187,3 +188,17 @@ def test_a_bug_writing_one_file_fails_that_file_only(folder_feed, tmp_path, monk
     reason = (tmp_path / "failed" / "2.json.reason.txt").read_text()
     assert "unexpected error, nothing of this file was written: RuntimeError" in reason
     assert sorted(p.name for p in (tmp_path / "done").iterdir()) == ["1.json", "3.json"]
+
+
+def test_a_cancel_notice_in_the_poll_that_brings_its_story_keeps_its_text(folder_feed, tmp_path):
+    for order, name in enumerate(["stt-update.xml", "stt-cancel.xml"]):
+        path = tmp_path / name
+        path.write_bytes((G2 / "agencies" / name).read_bytes())
+        os.utime(path, ns=(1_700_000_000_000_000_000 + order,) * 2)
+
+    result = feed_poll(feed_id=folder_feed.pk, force=True)
+
+    assert [o.action for o in result.outcomes] == [Action.CREATED, Action.NEW_VERSION]
+    first, canceled = WireStory.objects.order_by("version")
+    assert (canceled.version, canceled.pub_status) == (2, PubStatus.CANCELED)
+    assert (canceled.headline, canceled.paragraphs) == (first.headline, first.paragraphs)

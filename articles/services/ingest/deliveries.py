@@ -209,7 +209,8 @@ def _write_together(batch: list[_Read], agencies: AgencyDirectory) -> None:
             )
             known.append(_Version(story.version, item.checksum, story))
             new.append((slot, item, story))
-    WireStory.objects.bulk_create([story for _, _, story in new])
+    # A single delivery may hold more items than a batch (a long feed): one INSERT per batch.
+    WireStory.objects.bulk_create([story for _, _, story in new], batch_size=BATCH_ITEMS)
     attributions = {slot: attributions_of(item.item, story, agencies) for slot, item, story in new}
     Attribution.objects.bulk_create([a for each in attributions.values() for a in each])
     stored = WireStory.objects.select_related("agency").in_bulk(
