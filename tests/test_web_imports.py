@@ -25,6 +25,7 @@ NOT_FOR_PUBLIC_PAGES = [
     "defusedxml",
     "feedparser",
     "jsonschema",
+    "jsonschema_rs",
     "referencing",
     "urllib3",
     "rapidfuzz",

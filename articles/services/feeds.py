@@ -6,6 +6,8 @@ finds it locked and passes, so an item is never ingested twice by two workers; t
 unique constraints (agency, guid, version / checksum) stand behind that. Drop-folder files are
 moved to ``done/`` or ``failed/`` only once the transaction has committed, so a crash leaves
 them where they were, to be taken again (ingest writes nothing for what it already has).
+A drop folder's files are read a group at a time and each group's items written together
+(:mod:`articles.services.ingest.deliveries`); a bad or buggy file fails alone.
 
 Health: a poll fails when the feed cannot be fetched or read, or when every item (file) it
 brought failed; the failures in a row set the backoff (``Feed.next_poll_at``). A poll that
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -32,9 +35,10 @@ from articles.services.agencies import AgencyDirectory
 from articles.services.ingest import (
     NEW,
     Action,
+    Delivery,
     IngestOutcome,
+    deliveries_ingest,
     enqueue_placement,
-    ingest_data,
     new_wire_stories,
 )
 
@@ -100,21 +104,20 @@ def feeds_schedule(*, now: datetime | None = None) -> list[int]:
     return ids
 
 
+# Files read into memory before their items are written together: a poll of a large backlog
+# holds at most this many files, or this many bytes, at a time.
+FILES_AT_ONCE = 500
+BYTES_AT_ONCE = 32 * 1024 * 1024
+
+
 def _ingest(
-    feed: Feed,
-    data: bytes,
-    name: str,
-    *,
-    place: bool = True,
-    agencies: AgencyDirectory | None = None,
-) -> list[IngestOutcome]:
-    return ingest_data(
-        data,
-        name=name,
+    feed: Feed, deliveries: list[Delivery], agencies: AgencyDirectory
+) -> list[list[IngestOutcome]]:
+    return deliveries_ingest(
+        deliveries=deliveries,
         agency=feed.agency,
         language=feed.language,
         format="" if feed.format == FeedFormat.AUTO else feed.format,
-        place=place,
         agencies=agencies,
     )
 
@@ -133,7 +136,8 @@ def _poll_http(feed: Feed) -> PollResult:
     checksum = hashlib.sha256(fetched.body).hexdigest()
     if checksum == feed.content_checksum:
         return PollResult(feed.pk, PollStatus.NOT_MODIFIED, "the same content as last time")
-    outcomes = _ingest(feed, fetched.body, feed.url)
+    [outcomes] = _ingest(feed, [Delivery(feed.url, fetched.body)], AgencyDirectory())
+    enqueue_placement(new_wire_stories(outcomes))
     failed = [o for o in outcomes if o.action == Action.FAILED]
     if failed and len(failed) == len(outcomes):
         return PollResult(feed.pk, PollStatus.FAILED, _failures(failed, len(outcomes)), outcomes)
@@ -152,21 +156,22 @@ def _poll_folder(feed: Feed) -> PollResult:
     outcomes: list[IngestOutcome] = []
     bad_files = []
     agencies = AgencyDirectory()
-    for path in paths:
-        try:
-            file_outcomes = _ingest(
-                feed, path.read_bytes(), path.name, place=False, agencies=agencies
-            )
-        except OSError as error:
-            file_outcomes = [IngestOutcome(path.name, Action.FAILED, error.strerror or "")]
-        outcomes += file_outcomes
-        failed = [o for o in file_outcomes if o.action == Action.FAILED]
-        reason = "\n".join(str(o) for o in failed)
-        if failed:
-            bad_files.append(f"{path.name}: {failed[0].message}")
-        # Moved once the items are committed: a crash before then leaves the file to retry.
-        outcome = FAILED if failed else DONE
-        transaction.on_commit(partial(file_away, path, outcome, reason=reason))
+    for group in _read_in_groups(paths):
+        readable = [Delivery(path.name, data) for path, data in group if isinstance(data, bytes)]
+        ingested = iter(_ingest(feed, readable, agencies))
+        for path, data in group:
+            if isinstance(data, OSError):
+                file_outcomes = [IngestOutcome(path.name, Action.FAILED, data.strerror or "")]
+            else:
+                file_outcomes = next(ingested)
+            outcomes += file_outcomes
+            failed = [o for o in file_outcomes if o.action == Action.FAILED]
+            reason = "\n".join(str(o) for o in failed)
+            if failed:
+                bad_files.append(f"{path.name}: {failed[0].message}")
+            # Moved once the items are committed: a crash before then leaves the file to retry.
+            outcome = FAILED if failed else DONE
+            transaction.on_commit(partial(file_away, path, outcome, reason=reason))
     # One placement task for the poll, not one a file: a folder's files are mostly one item each.
     enqueue_placement(new_wire_stories(outcomes))
     message = f"{len(paths)} files taken"
@@ -174,6 +179,24 @@ def _poll_folder(feed: Feed) -> PollResult:
         message += f", {len(bad_files)} failed: " + "; ".join(bad_files[:5])
     status = PollStatus.FAILED if paths and len(bad_files) == len(paths) else PollStatus.DONE
     return PollResult(feed.pk, status, message if paths else "no complete file waiting", outcomes)
+
+
+def _read_in_groups(paths: list[Path]) -> Iterator[list[tuple[Path, bytes | OSError]]]:
+    """The files' bytes (or why they could not be read), a bounded group at a time."""
+    group: list[tuple[Path, bytes | OSError]] = []
+    size = 0
+    for path in paths:
+        try:
+            data: bytes | OSError = path.read_bytes()
+            size += len(data)
+        except OSError as error:
+            data = error
+        group.append((path, data))
+        if len(group) >= FILES_AT_ONCE or size >= BYTES_AT_ONCE:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def _failures(failed: list[IngestOutcome], total: int) -> str:

@@ -69,3 +69,30 @@ def test_the_schemas_ship_with_the_product() -> None:
 
 def test_validators_are_cached() -> None:
     assert schemas.validator("2.1") is schemas.validator("2.1")
+
+
+def _fixture_documents() -> list[Any]:
+    from tests.conftest import FIXTURES_DIR
+
+    paths = sorted((FIXTURES_DIR / "ninjs").rglob("*.json"))
+    paths += sorted((FIXTURES_DIR / "ninjs-producers").glob("*.json"))
+    documents = []
+    for path in paths:
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        if isinstance(document, dict):
+            documents.append(pytest.param(document, id=str(path.relative_to(FIXTURES_DIR))))
+    return documents
+
+
+@pytest.mark.parametrize("version", ["2.0", "2.1", "2.2", "3.1"])
+@pytest.mark.parametrize("document", _fixture_documents())
+def test_the_compiled_check_agrees_with_jsonschema(document: dict[str, Any], version: str) -> None:
+    # The compiled check only lets valid documents skip jsonschema: it must never pass one that
+    # jsonschema refuses, on every example and conformance case of every shipped version.
+    instance = {key: value for key, value in document.items() if key != "$schema"}
+    refused = list(schemas.validator(version).iter_errors(instance))
+
+    assert schemas._compiled_validator(version).is_valid(instance) == (not refused)
