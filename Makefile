@@ -59,8 +59,12 @@ run: demo
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # pytest runs on newsroom/settings_test.py (pyproject.toml), which brings its own secret.
+# One pytest-xdist worker per CPU (two on CI), each with its own test database; the tests of an
+# xdist_group (the EXPLAIN plans' seeded archive) run together on one worker. PYTEST_WORKERS=0
+# runs in one process; pytest on a single file runs in one process anyway.
+PYTEST_WORKERS ?= logical
 test: dev-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --numprocesses $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory lint
 
 lint: dev-deps

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.explain import explainable, plan_problems
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+# One worker seeds the archive (a module fixture) and runs all of them (`make test`'s loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.django_db, pytest.mark.xdist_group("archive")]
 
 PUBLIC_URLS = [
     "/",
