@@ -8,6 +8,7 @@ Variables (default in brackets):
 - FORWARDED_ALLOW_IPS: proxies trusted to say the request came over HTTPS [127.0.0.1,::1].
 """
 
+import gc
 import os
 from pathlib import Path
 
@@ -29,6 +30,23 @@ keepalive = 5
 # Recycle workers now and then, so that a slow leak in a library never grows without bound.
 max_requests = 2000
 max_requests_jitter = 200
+
+
+
+def post_request(worker, req, environ, resp) -> None:
+    """Collect the request's reference cycles now that it is over.
+
+    A page's model instances with prefetched relations, its forms and its template context are
+    cycles that only the cyclic collector frees. Left to its thresholds, the youngest
+    generations are collected in the middle of the next request's work, and the garbage of one
+    request and the live objects of the next share memory: a worker grew by 8-10 MiB over its
+    first thousand requests, memory that Python's allocator never gives back. Collecting the
+    two young generations between requests costs well under a millisecond (the long-lived
+    objects of the third are not walked) and keeps a worker within 3 MiB of its size after its
+    first pages (bench/README.md, "Worker memory").
+    """
+    gc.collect(1)
+
 
 # Logs go to the process's output, for the service manager or the container runtime to keep.
 accesslog = "-"
