@@ -32,9 +32,9 @@ max_requests = 2000
 max_requests_jitter = 200
 
 # The app is imported once, by the master, before it forks the workers: they share the memory of
-# its modules (7 MiB less a worker by PSS, bench/README.md, "Worker memory"), and a recycled
-# worker starts without importing anything. A HUP then no longer loads new code: a deploy
-# restarts gunicorn, as `make serve` does.
+# its modules (a worker's PSS is 40 MiB instead of 55: bench/README.md, "Worker memory and the
+# admin home"), and a recycled worker starts without importing anything. A HUP then no longer
+# loads new code: a deploy restarts gunicorn, as `make serve` does.
 preload_app = True
 
 
@@ -54,7 +54,7 @@ def pre_request(worker, req) -> None:
     back: a worker grew by 10-15 MiB over its first thousand requests. Collecting the two young
     generations here (not in post_request, when the response is still referenced and would be
     moved to the old generation) costs well under a millisecond: the long-lived objects of the
-    oldest generation are not walked (bench/README.md, "Worker memory").
+    oldest generation are not walked (bench/README.md, "Worker memory and the admin home").
     """
     gc.collect(1)
 

@@ -32,3 +32,14 @@ def test_the_read_benchmark_runs_productions_hooks():
     bench = runpy.run_path(str(REPO_DIR / "bench" / "gunicorn.conf.py"))
 
     assert bench["pre_request"].__code__.co_filename == str(REPO_DIR / "gunicorn.conf.py")
+
+
+def test_the_workers_share_what_the_master_loaded_out_of_the_collectors_sight():
+    config = runpy.run_path(str(REPO_DIR / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    try:
+        config["pre_fork"](server=None, worker=None)
+
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
