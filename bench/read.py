@@ -34,7 +34,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import psycopg
@@ -140,7 +140,7 @@ def prepare(url: str) -> tuple[dict[str, str], str]:
             [make_password(password), ADMIN_USER],
         )
     pages = {
-        "story": f"/news/{slug}/",
+        "story": f"/news/{quote(slug)}/",  # wrk sends the path as given
         "home": "/",
         "section list": f"/sections/{section}/",
         "agency list": f"/agencies/{agency}/",

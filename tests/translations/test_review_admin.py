@@ -180,6 +180,30 @@ def test_the_dashboard_flags_newer_versions_of_the_last_week_and_every_cancellat
     assert "source canceled by the agency" in panel
 
 
+def test_the_flagged_panel_may_be_a_minute_old_but_shows_the_stories_as_they_are_now(
+    client, translator, editor
+):
+    flagged = story_in_state(StoryStatus.PUBLISHED, assignee=translator, headline="Canceled src")
+    wire = flagged.translation.wire_story
+    WireStoryFactory(agency=wire.agency, guid=wire.guid, version=2, pub_status=PubStatus.CANCELED)
+    withdrawn = story_in_state(StoryStatus.PUBLISHED, assignee=translator, headline="Pulled")
+    wire = withdrawn.translation.wire_story
+    WireStoryFactory(agency=wire.agency, guid=wire.guid, version=2, pub_status=PubStatus.CANCELED)
+    client.force_login(editor)
+    client.get(reverse("admin:index"))
+
+    Story.objects.filter(pk=flagged.pk).update(headline="Renamed since")
+    Story.objects.filter(pk=withdrawn.pk).update(
+        status=StoryStatus.WITHDRAWN, withdrawn_at=timezone.now(), withdrawal_note="Wrong."
+    )
+    page = client.get(reverse("admin:index")).content.decode()
+
+    panel = page.split("Source changed or canceled")[1].split("</table>")[0]
+    assert "Renamed since" in panel
+    assert "source canceled by the agency" in panel
+    assert "Pulled" not in panel
+
+
 def test_the_changelist_filters_stories_whose_source_was_canceled(client, translator, editor):
     flagged = story_in_state(StoryStatus.IN_REVIEW, assignee=translator, headline="Flag me")
     story_in_state(StoryStatus.IN_REVIEW, assignee=translator, headline="Leave me")
