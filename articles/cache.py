@@ -133,6 +133,21 @@ def next_scheduled_at() -> float:
     return when
 
 
+def cached_for_site[T](key: str, load: Callable[[], T]) -> T:
+    """What `load` returns, kept until the site is purged: reference data that public pages
+    read on every request (an agency's row on its list). One cache round trip on a hit; what
+    `load` raises is not kept."""
+    site_key = TAG_KEY.format(tag=SITE)
+    found = cache.get_many([key, site_key])
+    version = found.get(site_key)
+    if version is not None and key in found and found[key][0] == version:
+        return found[key][1]
+    version = version or tag_version(SITE)
+    value = load()
+    cache.set(key, (version, value), timeout=None)
+    return value
+
+
 def public_sections() -> list[Section]:
     """The sections in site order, cached until the site is purged (navigation, home)."""
     return cache.get_or_set(

@@ -13,10 +13,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django_filters.fields import ModelChoiceField
 
-from .cache import public_sections
+from .cache import cached_for_site, public_sections
 from .models import Agency, AttributionRole, Section, StoryQuerySet
 from .provenance import source_language_q
 
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -74,10 +75,29 @@ class SectionFilter(filters.ModelChoiceFilter):
     field_class = SectionField
 
 
+class AgencyField(ModelChoiceField):
+    """An agency by its slug, kept in the cache until the site is purged (as editing an agency
+    in the admin or loading the agency list does) rather than read on every request of its
+    list; a slug no agency has is looked up every time, so a new agency is found at once."""
+
+    def to_python(self, value: str | None) -> Agency | None:
+        if value in self.empty_values:
+            return None
+        if not SLUG.match(value):  # never a cache key: no agency has it
+            return super().to_python(value)
+        return cached_for_site(
+            f"public:agency:{value}", lambda: super(AgencyField, self).to_python(value)
+        )
+
+
+class AgencyFilter(filters.ModelChoiceFilter):
+    field_class = AgencyField
+
+
 class StoryFilterSet(filters.FilterSet):
     section = SectionFilter(queryset=Section.objects.all(), to_field_name="slug", label="Section")
     # Agency and role narrow the same provenance link together (see filter_queryset).
-    agency = filters.ModelChoiceFilter(
+    agency = AgencyFilter(
         queryset=Agency.objects.all(), to_field_name="slug", method="_together", label="Agency"
     )
     role = filters.ChoiceFilter(

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 
+from articles.cache import purge_public_pages
 from articles.models import Agency, AgencyAlias
 
 AGENCIES_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
@@ -104,6 +105,9 @@ def agencies_load(*, entries: list[AgencyEntry], overwrite: bool = False) -> Loa
             report.unchanged.append(agency.slug)
         elif agency.slug not in report.created:
             report.updated.append(agency.slug)
+    if report.updated:
+        # Names, credit lines and links show on public pages, which keep agencies cached.
+        transaction.on_commit(purge_public_pages)
     return report
 
 

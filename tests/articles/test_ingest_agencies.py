@@ -229,6 +229,21 @@ def test_load_agencies_keeps_what_an_editor_changed_unless_told():
     assert Agency.objects.get(slug="trend").website == "https://en.trend.az"
 
 
+def test_an_agency_page_shows_what_loading_the_list_changed(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """Agency pages keep the agency cached with the site; loading the list purges it."""
+    settings.PUBLIC_CACHE_SECONDS = 0
+    load()
+    Agency.objects.filter(slug="trend").update(website="https://www.trend.az")
+    client.get("/agencies/trend/")  # the agency is now cached as it stands
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load("--overwrite")
+
+    assert "https://en.trend.az" in client.get("/agencies/trend/").content.decode()
+
+
 def test_load_agencies_leaves_an_alias_where_an_editor_put_it():
     kazinform = AgencyFactory(name="Kazinform", slug="kazinform")
     AgencyAliasFactory(agency=kazinform, name="КазТАГ")
