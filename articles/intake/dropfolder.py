@@ -27,10 +27,14 @@ def is_temporary(name: str) -> bool:
 def ready_files(folder: Path, *, settle: float) -> list[Path]:
     """Complete files waiting in ``folder``, oldest first."""
     first_look = {}
-    for entry in os.scandir(folder):
-        if entry.is_file(follow_symlinks=False) and not is_temporary(entry.name):
-            stat = entry.stat(follow_symlinks=False)
-            first_look[Path(entry.path)] = (stat.st_size, stat.st_mtime_ns)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and not is_temporary(entry.name):
+                try:
+                    stat = entry.stat(follow_symlinks=False)
+                except FileNotFoundError:
+                    continue  # filed away by another worker's poll since the listing
+                first_look[Path(entry.path)] = (stat.st_size, stat.st_mtime_ns)
     now = time.time_ns()
     ready = []
     for path, (size, mtime) in sorted(first_look.items(), key=lambda item: item[1][1]):

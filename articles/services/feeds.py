@@ -155,8 +155,10 @@ def _poll_folder(feed: Feed) -> PollResult:
         raise FetchError(f"cannot read the drop folder {folder}: {error.strerror}") from None
     outcomes: list[IngestOutcome] = []
     bad_files = []
+    taken = 0
     agencies = AgencyDirectory()
     for group in _read_in_groups(paths):
+        taken += len(group)
         readable = [Delivery(path.name, data) for path, data in group if isinstance(data, bytes)]
         ingested = iter(_ingest(feed, readable, agencies))
         for path, data in group:
@@ -174,11 +176,11 @@ def _poll_folder(feed: Feed) -> PollResult:
             transaction.on_commit(partial(file_away, path, outcome, reason=reason))
     # One placement task for the poll, not one a file: a folder's files are mostly one item each.
     enqueue_placement(new_wire_stories(outcomes))
-    message = f"{len(paths)} files taken"
+    message = f"{taken} files taken"
     if bad_files:
         message += f", {len(bad_files)} failed: " + "; ".join(bad_files[:5])
-    status = PollStatus.FAILED if paths and len(bad_files) == len(paths) else PollStatus.DONE
-    return PollResult(feed.pk, status, message if paths else "no complete file waiting", outcomes)
+    status = PollStatus.FAILED if taken and len(bad_files) == taken else PollStatus.DONE
+    return PollResult(feed.pk, status, message if taken else "no complete file waiting", outcomes)
 
 
 def _read_in_groups(paths: list[Path]) -> Iterator[list[tuple[Path, bytes | OSError]]]:
@@ -189,6 +191,8 @@ def _read_in_groups(paths: list[Path]) -> Iterator[list[tuple[Path, bytes | OSEr
         try:
             data: bytes | OSError = path.read_bytes()
             size += len(data)
+        except FileNotFoundError:
+            continue  # filed away by another worker's poll since it was listed
         except OSError as error:
             data = error
         group.append((path, data))

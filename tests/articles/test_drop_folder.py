@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.intake.dropfolder import ready_files
 from articles.models import Feed, FeedKind, WireStory
 from articles.services.feeds import PollStatus, feed_poll
 from tests.factories import FeedFactory
@@ -146,3 +147,26 @@ def test_missing_folder_is_a_failure_with_its_reason(tmp_path):
     assert Feed.objects.get().last_error == (
         f"the drop folder {tmp_path / 'nowhere'} does not exist or is not a directory"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_another_worker_filed_away_since_the_listing_is_no_failure(
+    tmp_path, settings, monkeypatch
+):
+    """Two workers may poll one folder in turn: the second can list a file that the first files
+    away as its poll commits. The file is skipped, not failed, and the rest goes in."""
+    settings.FEED_DROP_SETTLE_SECONDS = 0
+    for number in range(3):
+        (tmp_path / f"story-{number}.txt").write_bytes(story_text(number))
+    feed = FeedFactory(kind=FeedKind.FOLDER, url="", folder=str(tmp_path), language="en")
+    listed = ready_files(tmp_path, settle=0)
+    (tmp_path / "done").mkdir()
+    listed[0].rename(tmp_path / "done" / listed[0].name)  # the other worker's poll committed
+    monkeypatch.setattr("articles.services.feeds.ready_files", lambda folder, settle: listed)
+
+    result = feed_poll(feed_id=feed.pk, force=True)
+
+    assert result.status == PollStatus.DONE
+    assert result.message == "2 files taken"
+    assert WireStory.objects.count() == 2
+    assert not (tmp_path / "failed").exists()
