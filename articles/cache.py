@@ -51,7 +51,8 @@ SEARCH = "search"
 TAG_KEY = "public:tag:{tag}"
 PAGE_KEY = "public:page:{digest}"
 NEXT_SCHEDULED_KEY = "public:next-scheduled"
-SECTIONS_KEY = "public:sections:{version}"
+SECTIONS_KEY = "public:sections"
+AGENCY_KEY = "public:agency:{slug}"
 
 
 def story_tag(slug: str) -> str:
@@ -150,11 +151,7 @@ def cached_for_site[T](key: str, load: Callable[[], T]) -> T:
 
 def public_sections() -> list[Section]:
     """The sections in site order, cached until the site is purged (navigation, home)."""
-    return cache.get_or_set(
-        SECTIONS_KEY.format(version=tag_version(SITE)),
-        lambda: list(Section.objects.all()),
-        timeout=None,
-    )
+    return cached_for_site(SECTIONS_KEY, lambda: list(Section.objects.all()))
 
 
 @dataclass(frozen=True)

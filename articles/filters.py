@@ -13,7 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django_filters.fields import ModelChoiceField
 
-from .cache import cached_for_site, public_sections
+from .cache import AGENCY_KEY, cached_for_site, public_sections
 from .models import Agency, AttributionRole, Section, StoryQuerySet
 from .provenance import source_language_q
 
@@ -86,7 +86,7 @@ class AgencyField(ModelChoiceField):
         if not SLUG.match(value):  # never a cache key: no agency has it
             return super().to_python(value)
         return cached_for_site(
-            f"public:agency:{value}", lambda: super(AgencyField, self).to_python(value)
+            AGENCY_KEY.format(slug=value), lambda: super(AgencyField, self).to_python(value)
         )
 
 
