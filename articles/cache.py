@@ -52,6 +52,7 @@ TAG_KEY = "public:tag:{tag}"
 PAGE_KEY = "public:page:{digest}"
 NEXT_SCHEDULED_KEY = "public:next-scheduled"
 SECTIONS_KEY = "public:sections"
+NAV_KEY = "public:nav"
 AGENCY_KEY = "public:agency:{slug}"
 
 
@@ -207,6 +208,39 @@ def public_response[**P](
     """
     tag_templates = (SITE, *tags)
 
+    def finish(response: HttpResponse, page_tags: list[str]) -> HttpResponse:
+        if hasattr(response, "render") and not response.is_rendered:
+            response = response.render()
+        if not dated and response.has_header("Last-Modified"):
+            del response["Last-Modified"]
+        _cache_control(response, page_tags)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return response
+
+    def served(
+        request: HttpRequest, page_tags: list[str], render: Callable[[], HttpResponse]
+    ) -> HttpResponse:
+        page_key = _page_key(request)
+        tag_keys = {tag: TAG_KEY.format(tag=tag) for tag in page_tags}
+        found = cache.get_many([page_key, *tag_keys.values()])
+        page = found.get(page_key)
+        versions = {tag: found.get(key) for tag, key in tag_keys.items()}
+        if page is not None and page.serves(versions):
+            return page.response
+        # Read before rendering: a page never outlives what it was rendered with.
+        until = next_scheduled_at() if scheduled else 0
+        if None in versions.values():
+            versions = tag_versions(page_tags)
+        response = finish(render(), page_tags)
+        # A page that knows when it changes by itself (a story's next other language).
+        until = min(filter(None, (until, getattr(response, "cache_until", 0))), default=0)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(
+                page_key, CachedPage(versions, until, response), settings.PUBLIC_CACHE_SECONDS
+            )
+        return response
+
     @wraps(view)
     def cached(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         page_tags = [tag.format(**kwargs) for tag in tag_templates]
@@ -214,38 +248,11 @@ def public_response[**P](
             response = view(request, *args, **kwargs)
             _cache_control(response, page_tags)
             return response
-        page_key = _page_key(request)
-        tag_keys = {tag: TAG_KEY.format(tag=tag) for tag in page_tags}
-        found = cache.get_many([page_key, *tag_keys.values()])
-        page = found.get(page_key)
-        versions = {tag: found.get(key) for tag, key in tag_keys.items()}
-        if page is not None and page.serves(versions):
-            response = page.response
+        if settings.PUBLIC_CACHE_SECONDS > 0:
+            response = served(request, page_tags, lambda: view(request, *args, **kwargs))
         else:
-            # Read before rendering: a page never outlives what it was rendered with.
-            until = next_scheduled_at() if scheduled else 0
-            if None in versions.values():
-                versions = tag_versions(page_tags)
-            response = view(request, *args, **kwargs)
-            # A page that knows when it changes by itself (a story's next other language).
-            until = min(filter(None, (until, getattr(response, "cache_until", 0))), default=0)
-            if hasattr(response, "render") and not response.is_rendered:
-                response = response.render()
-            if not dated and response.has_header("Last-Modified"):
-                del response["Last-Modified"]
-            _cache_control(response, page_tags)
-            if not response.has_header("ETag"):
-                set_response_etag(response)
-            if (
-                settings.PUBLIC_CACHE_SECONDS > 0
-                and response.status_code == 200
-                and not response.streaming
-            ):
-                cache.set(
-                    page_key,
-                    CachedPage(versions, until, response),
-                    settings.PUBLIC_CACHE_SECONDS,
-                )
+            # Nothing is kept, so nothing is looked up.
+            response = finish(view(request, *args, **kwargs), page_tags)
         return get_conditional_response(
             request,
             etag=response["ETag"],
