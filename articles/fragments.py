@@ -16,10 +16,12 @@ A fragment of several stories (list_fragment) holds until the next scheduled pub
 
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 
 from .cache import SITE, TAG_KEY, next_scheduled_at, story_tag, tag_versions
 from .models import Story
@@ -30,10 +32,24 @@ LIST_FRAGMENT_KEY = "public:fragment:{name}"
 FRAGMENT_ROW = ("pk", "slug", "updated_at")
 
 
+class StoryRow(NamedTuple):
+    """A story as a list reads it (fragment_rows): what keys its fragments."""
+
+    pk: int
+    slug: str
+    updated_at: datetime
+
+
+def fragment_rows(stories: QuerySet[Story]) -> QuerySet:
+    """The rows a list of fragments reads: tuples, not model instances, which would cost more
+    to build than the list costs to render from its fragments."""
+    return stories.values_list(*FRAGMENT_ROW, named=True)
+
+
 def story_fragments[T](
     name: str,
-    stories: Sequence[Story],
-    render: Callable[[list[Story]], list[T]],
+    stories: Sequence[Story | StoryRow],
+    render: Callable[[list[Story | StoryRow]], list[T]],
     *,
     fresh: Callable[[T], bool] | None = None,
 ) -> list[T]:
@@ -42,7 +58,7 @@ def story_fragments[T](
     missed at once, so that it loads their related rows in one query each; it returns one
     fragment per story, in order), which are then cached.
 
-    `stories` need only carry pk, slug and updated_at. One cache round trip reads the
+    `stories` need only carry pk, slug and updated_at (StoryRow). One cache round trip reads the
     fragments and their tags' versions together.
     """
     stories = list(stories)

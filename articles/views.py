@@ -5,8 +5,10 @@ ETag, and 304 answers to conditional requests.
 """
 
 import time
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.db import connection
@@ -17,11 +19,12 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.generic import ListView, View
 
-from .cache import LATEST, public_sections, set_last_modified
+from .cache import LATEST, agency_tag, public_sections, set_last_modified
 from .filters import SearchForm, StoryFilterSet
-from .fragments import FRAGMENT_ROW, list_fragment, story_fragments
+from .fragments import StoryRow, fragment_rows, list_fragment, story_fragments
 from .models import AttributionRole, Section, Story
 from .pagination import MAX_PAGE, WindowPaginator
+from .prepared import PreparedRows
 from .provenance import (
     alternates,
     date_modified,
@@ -90,10 +93,23 @@ class StoryListView(ListView):
             return None
         return number * self.get_paginate_by(None) + 1
 
-    def get_queryset(self) -> QuerySet[Story]:
+    def get_queryset(self) -> QuerySet | PreparedRows:
         # What a teaser shows comes from its fragment: the list reads only what keys it.
-        stories = self.filterset.filter_queryset(self.filterset.queryset.live())
-        return stories.order_by("-publish_at", "-pk").only(*FRAGMENT_ROW)
+        if self.filtered():
+            return fragment_rows(self.stories())
+        return PreparedRows(
+            self.statement_key(), lambda at: fragment_rows(self.stories(at)), row=StoryRow
+        )
+
+    def stories(self, at: datetime | None = None) -> QuerySet[Story]:
+        """The list's stories live at `at` (now), newest first."""
+        stories = self.filterset.filter_queryset(self.filterset.queryset.live(at))
+        return stories.order_by("-publish_at", "-pk")
+
+    def statement_key(self) -> Hashable:
+        """What the statement of the unfiltered list depends on, but the time (PreparedRows)."""
+        fixed = getattr(self, self.fixed_filter).pk if self.fixed_filter else None
+        return (type(self).__name__, fixed)
 
     def paginate_queryset(self, queryset, page_size):
         if self.request.GET.get(self.page_kwarg) == "last":
@@ -104,10 +120,30 @@ class StoryListView(ListView):
         context = super().get_context_data(filterset=self.filterset, **kwargs)
         if self.shows_teasers:
             context["teasers"] = story_fragments("teaser", context["stories"], render_teasers)
+            if not self.filtered():
+                context["filters"] = blank_filters(with_role=self.fixed_filter == "agency")
         return context
 
+    def filtered(self) -> bool:
+        """Whether the reader chose a filter (beyond the one the page's address fixes)."""
+        return any(
+            self.request.GET.get(name)
+            for name in self.filterset.filters
+            if name != self.fixed_filter
+        )
 
-def render_teasers(stories: list[Story]) -> list[str]:
+
+@cache
+def blank_filters(*, with_role: bool) -> str:
+    """The filters box of an unfiltered list: the same on every such page (its labels and
+    choices are the code's), so rendered once rather than on every request."""
+    return render_to_string(
+        "articles/_filters.html",
+        {"filterset": StoryFilterSet(queryset=Story.objects.none()), "agency": with_role},
+    )
+
+
+def render_teasers(stories: list[StoryRow]) -> list[str]:
     """The list items of these stories (articles.fragments), one query for all of them."""
     found = Story.objects.filter(pk__in=[story.pk for story in stories]).for_listing().in_bulk()
     return [
@@ -179,6 +215,41 @@ class AgencyStoryListView(StoryListView):
     """Stories in whose provenance the agency appears; ?role= narrows to one part it played."""
 
     fixed_filter = "agency"
+
+    def stories(self, at: datetime | None = None) -> QuerySet[Story]:
+        ids = self.newest_credited
+        if ids is None:
+            return super().stories(at)
+        return Story.objects.live(at).filter(pk__in=ids).order_by("-publish_at", "-pk")
+
+    @cached_property
+    def newest_credited(self) -> list[int] | None:
+        """The stories crediting the agency come from its provenance links, by a statement
+        (two index ranges and a union) that costs more to plan and run than the rest of the
+        page. Unless other filters narrow them, the newest of them are kept as a list fragment
+        until the agency's tag is purged (a story crediting it published, corrected or
+        withdrawn, or its credits changed) or the next scheduled story goes live; which of them
+        are live is still decided by the database on every request. None where other filters
+        narrow the list."""
+        newest = self.filterset.newest
+        narrowed = any(
+            self.request.GET.get(name)
+            for name in self.filterset.filters
+            if name not in ("agency", "role")
+        )
+        if newest is None or narrowed:
+            return None
+        role = self.filterset.form.cleaned_data.get("role") or ""
+        return list_fragment(
+            f"agency-list:{self.agency.slug}:{role}:{newest}",
+            [agency_tag(self.agency.slug)],
+            lambda: list(
+                super(AgencyStoryListView, self).stories().values_list("pk", flat=True)[:newest]
+            ),
+        )
+
+    def statement_key(self) -> Hashable:
+        return (type(self).__name__, tuple(self.newest_credited or ()))
 
     def get_context_data(self, **kwargs):
         role = self.filterset.form.cleaned_data.get("role")

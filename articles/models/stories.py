@@ -1,6 +1,7 @@
 """Stories: what the newsroom publishes, in its own language, and who may see them."""
 
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connections, models
@@ -55,13 +56,15 @@ class Section(models.Model):
 
 
 class StoryQuerySet(models.QuerySet):
-    def live(self) -> "StoryQuerySet":
-        """What the public may see: published and its publish time reached.
+    def live(self, at: datetime | None = None) -> "StoryQuerySet":
+        """What the public may see: published and its publish time reached (by `at`, now
+        unless given).
 
         The one place that decides public visibility; every public page, list, feed, sitemap,
         search and API goes through it. `Story.is_live` mirrors it for one instance.
         """
-        return self.filter(status=StoryStatus.PUBLISHED, publish_at__lte=timezone.now())
+        at = timezone.now() if at is None else at
+        return self.filter(status=StoryStatus.PUBLISHED, publish_at__lte=at)
 
     def scheduled(self) -> "StoryQuerySet":
         return self.filter(status=StoryStatus.PUBLISHED, publish_at__gt=timezone.now())

@@ -1,5 +1,6 @@
 """The filters of the lists and of the API: what they select, and 400 for a bad value."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -146,7 +147,7 @@ def test_an_agency_list_pages_through_stories_credited_either_way(client, settin
     for page in (1, 2, 3):
         response = client.get("/agencies/trend/", {"page": page, "role": role})
         assert response.status_code == 200
-        shown += [story.headline for story in response.context["stories"]]
+        shown += re.findall(r'dir="auto">(Story number \d)</a></h2>', response.content.decode())
     assert shown == credited
     assert client.get("/agencies/trend/", {"page": 4, "role": role}).status_code == 404
 

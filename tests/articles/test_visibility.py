@@ -4,6 +4,7 @@ Story.is_gone mirrors gone(): the withdrawn stories whose URLs answer 410)."""
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from articles.models import Story, StoryStatus
@@ -30,6 +31,17 @@ def test_live_queryset_and_instance_agree(status, publish_at, live):
     story = StoryFactory(status=status, publish_at=publish_at)
     assert (story in Story.objects.live()) is live
     assert story.is_live is live
+
+
+def test_live_at_a_moment_is_what_the_public_sees_then():
+    story = StoryFactory(status=StoryStatus.PUBLISHED, publish_at=NOW + timedelta(hours=1))
+    later = NOW + timedelta(hours=2)
+    assert story not in Story.objects.live()
+    assert story in Story.objects.live(at=later)
+    assert story not in Story.objects.live(at=NOW)
+    with time_machine.travel(later):
+        assert story.is_live
+        assert story in Story.objects.live()
 
 
 def test_withdrawn_story_is_not_live():
