@@ -13,7 +13,7 @@ from functools import cache
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django_filters.fields import ModelChoiceField
+from django_filters.fields import ChoiceField, ModelChoiceField
 
 from .cache import AGENCY_KEY, cached_for_site, public_sections
 from .models import Agency, AttributionRole, Section, StoryQuerySet
@@ -59,7 +59,16 @@ class StoryFilterForm(forms.Form):
         return cleaned
 
 
-class SectionField(ModelChoiceField):
+class SharedField:
+    """A form field that the forms of every request share. Django deep-copies a form's fields
+    for each form, so that one may change them; for the public filter form, which changes
+    none, copying cost more than validating."""
+
+    def __deepcopy__(self, memo: dict) -> "SharedField":
+        return self
+
+
+class SectionField(SharedField, ModelChoiceField):
     """A section by its slug, found among the cached sections (the navigation's) rather than
     by a query on every list of a section; a slug they lack is looked up (a section made
     since, by other means than the admin, which purges the cache)."""
@@ -87,7 +96,7 @@ class SectionFilter(SharedFilter, filters.ModelChoiceFilter):
     field_class = SectionField
 
 
-class AgencyField(ModelChoiceField):
+class AgencyField(SharedField, ModelChoiceField):
     """An agency by its slug, kept in the cache until the site is purged (as editing an agency
     in the admin or loading the agency list does) rather than read on every request of its
     list; a slug no agency has is looked up every time, so a new agency is found at once."""
@@ -114,19 +123,33 @@ class AgencyFilter(CreditFilter, filters.ModelChoiceFilter):
     field_class = AgencyField
 
 
+class RoleField(SharedField, ChoiceField):
+    pass
+
+
 class RoleFilter(CreditFilter, filters.ChoiceFilter):
+    field_class = RoleField
+
+
+class SourceLanguageField(SharedField, forms.CharField):
     pass
 
 
 class SourceLanguageFilter(SharedFilter, filters.CharFilter):
     """The language a story was translated from: "ru" also matches "ru-RU"."""
 
+    field_class = SourceLanguageField
+
     def filter(self, queryset: StoryQuerySet, value: str) -> StoryQuerySet:
         return queryset.filter(source_language_q(value)) if value else queryset
 
 
-class DateFilter(SharedFilter, filters.DateFilter):
+class DateField(SharedField, forms.DateField):
     pass
+
+
+class DateFilter(SharedFilter, filters.DateFilter):
+    field_class = DateField
 
 
 class StoryFilterSet(filters.FilterSet):

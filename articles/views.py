@@ -17,6 +17,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.generic import ListView, View
 
 from .cache import LATEST, agency_tag, public_sections, set_last_modified
@@ -119,7 +120,8 @@ class StoryListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(filterset=self.filterset, **kwargs)
         if self.shows_teasers:
-            context["teasers"] = story_fragments("teaser", context["stories"], render_teasers)
+            teasers = story_fragments("teaser", context["stories"], render_teasers)
+            context["teasers"] = mark_safe("".join(teasers))  # each rendered by a template
             if not self.filtered():
                 context["filters"] = blank_filters(with_role=self.fixed_filter == "agency")
         return context

@@ -35,12 +35,12 @@ def site_nav(context: template.Context) -> SafeString:
 
 
 @register.simple_tag
-def site_url(name: str) -> str:
-    """The URL of a page of the site that takes no arguments (the home page, the feeds, the
-    search), reversed once rather than on every page that links to it."""
-    return _reversed(name, get_script_prefix())
+def site_url(name: str, **kwargs: str) -> str:
+    """The URL of a page of the site (the home page, the feeds, a section's feed...), reversed
+    once rather than on every page that links to it."""
+    return _reversed(name, tuple(sorted(kwargs.items())), get_script_prefix())
 
 
-@lru_cache(maxsize=64)
-def _reversed(name: str, script_prefix: str) -> str:
-    return reverse(name)
+@lru_cache(maxsize=1024)
+def _reversed(name: str, kwargs: tuple[tuple[str, str], ...], script_prefix: str) -> str:
+    return reverse(name, kwargs=dict(kwargs))
