@@ -7,6 +7,11 @@ storage for media (django-storages via STORAGES), static files by WhiteNoise or 
 
 Variables (default in brackets):
 - DEBUG: "1" or "true" turns debug on [off].
+- SERVE_ADMIN: "0" for web workers that serve only the public site (pages, feeds, the API): they
+  neither route nor import the admin, where the desk and the review live, so that a pool of
+  them, to which a reverse proxy sends every path but /admin/, needs less memory; a smaller
+  pool with the default serves /admin/ (README, "Production") [1: the public site and the
+  admin].
 - SECRET_KEY: required when DEBUG is off: every start (server, worker, any manage.py command)
   refuses to run without it [a development key under DEBUG]. The test suite runs on
   newsroom/settings_test.py, which brings its own.
@@ -108,8 +113,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+SERVE_ADMIN = env_bool("SERVE_ADMIN", True)
+
 INSTALLED_APPS = [
-    "newsroom.admin.NewsroomAdminConfig",  # django.contrib.admin, checking query parameters
+    # django.contrib.admin, checking query parameters; without the admin's pages, its models
+    # stay (the history of changes) and no app's admin module is imported.
+    "newsroom.admin.NewsroomAdminConfig" if SERVE_ADMIN else "newsroom.admin.ModelsOnlyAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -182,7 +191,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
         }

@@ -33,7 +33,7 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # pytest-xdist runs the suite in worker processes (PYTEST_XDIST_WORKER: gw0, gw1…), each with its
 # own test database. They share REDIS_URL's Redis db, so each keeps its cache under a prefix of
 # its own and clears only that (tests/worker_cache.py): a FLUSHDB would empty the others' cache.
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+if CACHES["default"]["BACKEND"] == "newsroom.cache.RedisCache":
     _worker = os.environ.get("PYTEST_XDIST_WORKER")
     CACHES = {
         "default": {

@@ -5,7 +5,7 @@ key prefix (newsroom/settings_test.py). Django's clear() is FLUSHDB, which would
 workers' cache in the middle of their tests; this one deletes only the keys of its own prefix.
 """
 
-from django.core.cache.backends.redis import RedisCache
+from newsroom.cache import RedisCache
 
 
 class WorkerRedisCache(RedisCache):
