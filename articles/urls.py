@@ -12,9 +12,9 @@ app_name = "articles"
 # the latest stories is tagged "latest" by default.
 STORY, SECTION, AGENCY = story_tag("{slug}"), section_tag("{slug}"), agency_tag("{slug}")
 
+# The pages read most come first: a URL is resolved by trying the patterns in turn.
 urlpatterns = [
     path("", public_response(views.HomeView.as_view()), name="home"),
-    path("search/", public_response(views.SearchView.as_view(), tags=[SEARCH]), name="search"),
     path(
         "news/<story_slug:slug>/",
         public_response(views.StoryDetailView.as_view(), dated=True, tags=[STORY], scheduled=False),
@@ -30,6 +30,24 @@ urlpatterns = [
         public_response(views.SectionStoryListView.as_view(), tags=[SECTION]),
         name="section",
     ),
+    # The ninjs API
+    path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
+    path(
+        "api/ninjs/stories/<story_slug:slug>/",
+        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
+        name="api-story",
+    ),
+    re_path(
+        r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/$",
+        public_response(api.story_list),
+        name="api-stories",
+    ),
+    re_path(
+        r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/(?P<slug>[-\w]+)/$",
+        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
+        name="api-story",
+    ),
+    path("search/", public_response(views.SearchView.as_view(), tags=[SEARCH]), name="search"),
     # Feeds
     path("feeds/latest.rss", public_response(feeds.LatestStoriesRss()), name="feed-rss"),
     path("feeds/latest.atom", public_response(feeds.LatestStoriesAtom()), name="feed-atom"),
@@ -63,21 +81,4 @@ urlpatterns = [
     ),
     path("sitemap-news.xml", public_response(sitemaps.news_sitemap), name="news-sitemap"),
     path("robots.txt", public_response(sitemaps.robots_txt, tags=[]), name="robots"),
-    # The ninjs API
-    path("api/ninjs/stories/", public_response(api.story_list), name="api-stories"),
-    path(
-        "api/ninjs/stories/<story_slug:slug>/",
-        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
-        name="api-story",
-    ),
-    re_path(
-        r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/$",
-        public_response(api.story_list),
-        name="api-stories",
-    ),
-    re_path(
-        r"^api/ninjs/(?P<version>2\.2|3\.1)/stories/(?P<slug>[-\w]+)/$",
-        public_response(api.story_detail, dated=True, tags=[STORY], scheduled=False),
-        name="api-story",
-    ),
 ]

@@ -7,12 +7,15 @@ Each size is a PostgreSQL database made by `manage.py seed_newsroom` and migrate
 branch, named by BENCH_DB_1K and BENCH_DB_100K; the benchmark refuses to start without them, on a
 database that lacks a migration, and on the seed databases themselves (it writes one superuser,
 "bench-admin", to log in to the admin: use copies). For each size it starts gunicorn (2 sync
-workers, DEBUG off, bench/settings.py: production's settings plus /bench/floor/) four times:
+workers, DEBUG off, bench/settings.py: production's settings plus /bench/floor/) five times:
 
 - page cache off (PUBLIC_CACHE_SECONDS=0; fragments on, articles/fragments.py): the floor, then
   each public page under wrk at 16 connections for BENCH_READ_SECONDS; its queries; search
   p50/p95 in two languages and the admin's p50 (one connection, one request after another,
-  logged in); worker memory after 10,000 requests;
+  logged in); worker memory after 10,000 requests (for comparison: these workers serve the
+  admin too);
+- a public pool (SERVE_ADMIN=0, the workers a reverse proxy sends all but /admin/ to): worker
+  memory after 10,000 requests of the floor and the public pages;
 - page cache and fragments off (no budget: what the fragments save);
 - local page cache, then Redis (REDIS_URL, else redis://127.0.0.1:6379/7): the floor, then pages
   served from the cache.
@@ -162,6 +165,7 @@ def gunicorn(database_url: str, **env: str):
             "DJANGO_SETTINGS_MODULE",
             "PUBLIC_CACHE_SECONDS",
             "PUBLIC_FRAGMENT_SECONDS",
+            "SERVE_ADMIN",
         }
     }
     environment |= {
@@ -314,21 +318,38 @@ def uncached(label: str, url: str, pages: dict[str, str], password: str) -> dict
                 at_least=False,
             )
             figure(f"{name}, queries, {label} stories", queries(admin, path), "queries")
-        # The floor and each page in turns until the workers have served WORKER_REQUESTS between
-        # them (the floor's are most of the count: it is the fastest).
-        paths = list(pages.values())
-        turn = 0
-        while served < WORKER_REQUESTS:
-            served += wrk(base + "/bench/floor/")[1] + wrk(base + paths[turn % len(paths)])[1]
-            turn += 1
+        served = serve_until(base, pages, served)
         figure(
-            f"worker memory after {served:,} requests, {label} stories",
+            f"worker memory, public site and admin, after {served:,} requests, {label} stories",
+            worker_memory_mib(server),
+            "MiB",
+        )
+    return costs
+
+
+def serve_until(base: str, pages: dict[str, str], served: int) -> int:
+    """The floor and each page in turns until the workers have served WORKER_REQUESTS between
+    them (the floor's are most of the count: it is the fastest)."""
+    paths = list(pages.values())
+    turn = 0
+    while served < WORKER_REQUESTS:
+        served += wrk(base + "/bench/floor/")[1] + wrk(base + paths[turn % len(paths)])[1]
+        turn += 1
+    return served
+
+
+def public_memory(label: str, url: str, pages: dict[str, str]) -> None:
+    """The workers of a public pool (SERVE_ADMIN=0: README, "Production"), which import
+    nothing of the admin, after serving the public pages."""
+    with gunicorn(url, PUBLIC_CACHE_SECONDS="0", SERVE_ADMIN="0") as (base, server):
+        served = serve_until(base, pages, 0)
+        figure(
+            f"worker memory, public site, after {served:,} requests, {label} stories",
             worker_memory_mib(server),
             "MiB",
             60,
             at_least=False,
         )
-    return costs
 
 
 def rendered(label: str, url: str, pages: dict[str, str]) -> None:
@@ -368,6 +389,7 @@ def run() -> None:
     for label, url in sizes:
         pages, password = prepare(url)
         costs[label] = uncached(label, url, pages, password)
+        public_memory(label, url, pages)
         rendered(label, url, pages)
         costs[label] |= cached(label, url, pages, "local")
         costs[label] |= cached(

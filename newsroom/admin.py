@@ -10,7 +10,7 @@ import re
 from functools import wraps
 
 from django.contrib import admin, messages
-from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.apps import AdminConfig, SimpleAdminConfig
 from django.http import HttpResponseRedirect
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -55,4 +55,11 @@ class NewsroomAdminSite(admin.AdminSite):
 
 
 class NewsroomAdminConfig(AdminConfig):
+    default_site = "newsroom.admin.NewsroomAdminSite"
+
+
+class ModelsOnlyAdminConfig(SimpleAdminConfig):
+    """The admin's app without its pages (settings.SERVE_ADMIN off): the apps' admin modules,
+    the desk's and the review's views among them, are not imported."""
+
     default_site = "newsroom.admin.NewsroomAdminSite"

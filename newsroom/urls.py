@@ -1,11 +1,13 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("", include("articles.urls")),
-]
+# The public site first: its pages are the ones read most, and URLs are resolved in order.
+urlpatterns = [path("", include("articles.urls"))]
+
+if settings.SERVE_ADMIN:
+    from django.contrib import admin
+
+    urlpatterns.append(path("admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -49,7 +49,7 @@ TranslationFactory(story=story, wire_story=WireStoryFactory(agency=trend))
 AttributionFactory(story=story, agency=trend, role="translated_from")
 """
 
-SERVE_PAGES = """
+GET = """
 import io, json, sys
 from newsroom.wsgi import application
 
@@ -63,7 +63,11 @@ def get(path, query=""):
     statuses = []
     b"".join(application(environ, lambda status, headers, *rest: statuses.append(status)))
     return statuses[0]
+"""
 
+SERVE_PAGES = (
+    GET
+    + """
 pages = [
     ("/", ""), ("/news/talks-in-astana/", ""), ("/sections/world/", ""), ("/agencies/trend/", ""),
     ("/search/", "q=paragraph"), ("/api/ninjs/stories/", ""),
@@ -73,6 +77,7 @@ pages = [
 statuses = {path: get(path, query) for path, query in pages}
 print(json.dumps({"statuses": statuses, "modules": sorted(sys.modules)}))
 """
+)
 
 
 def run_python(code: str, env: dict[str, str]) -> str:
@@ -88,18 +93,23 @@ def run_python(code: str, env: dict[str, str]) -> str:
     return done.stdout
 
 
-def test_serving_the_public_pages_imports_none_of_the_desks_or_ingests_libraries(tmp_path):
+def site_env(tmp_path, **extra: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SERVE_ADMIN"}
     }
-    env |= {
+    return env | {
         "DJANGO_SETTINGS_MODULE": "newsroom.settings_test",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PYTHONPATH": str(REPO_DIR),
+        **extra,
     }
+
+
+def test_serving_the_public_pages_imports_none_of_the_desks_or_ingests_libraries(tmp_path):
+    env = site_env(tmp_path)
     run_python(MAKE_DATA, env)
 
     served = json.loads(run_python(SERVE_PAGES, env).splitlines()[-1])
@@ -108,3 +118,17 @@ def test_serving_the_public_pages_imports_none_of_the_desks_or_ingests_libraries
     top_level = {name.partition(".")[0] for name in served["modules"]}
     assert "articles.views" in served["modules"]  # the pages were really served
     assert sorted(top_level & set(NOT_FOR_PUBLIC_PAGES)) == []
+
+
+def test_public_workers_serve_the_site_without_importing_the_admin(tmp_path):
+    """SERVE_ADMIN=0: a pool of workers for everything but /admin/ (README, "Production")."""
+    run_python(MAKE_DATA, site_env(tmp_path))
+    env = site_env(tmp_path, SERVE_ADMIN="0")
+
+    served = json.loads(run_python(SERVE_PAGES, env).splitlines()[-1])
+    admin = run_python(GET + "print(get('/admin/'), get('/admin/login/'))", env)
+
+    assert set(served["statuses"].values()) == {"200 OK"}, served["statuses"]
+    assert admin.splitlines()[-1] == "404 Not Found 404 Not Found"
+    ours = ("translations.admin", "articles.admin", "translations.services.desk")
+    assert sorted(name for name in served["modules"] if name.startswith(ours)) == []
