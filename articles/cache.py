@@ -54,6 +54,12 @@ NEXT_SCHEDULED_KEY = "public:next-scheduled"
 SECTIONS_KEY = "public:sections"
 NAV_KEY = "public:nav"
 AGENCY_KEY = "public:agency:{slug}"
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def story_tag(slug: str) -> str:
@@ -253,6 +259,8 @@ def public_response[**P](
         else:
             # Nothing is kept, so nothing is looked up.
             response = finish(view(request, *args, **kwargs), page_tags)
+        if not any(header in request.META for header in CONDITIONAL_HEADERS):
+            return response  # most requests: nothing to compare
         return get_conditional_response(
             request,
             etag=response["ETag"],

@@ -60,6 +60,9 @@ def test_public_responses_answer_conditional_requests_by_etag(client, sample_sto
     assert "max-age=0" in response["Cache-Control"]
     assert client.get(url, headers={"if-none-match": response["ETag"]}).status_code == 304
     assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+    # Preconditions hold too: a page that changed since the client's copy fails If-Match.
+    assert client.get(url, headers={"if-match": '"other"'}).status_code == 412
+    assert client.get(url, headers={"if-match": response["ETag"]}).status_code == 200
 
 
 @pytest.mark.parametrize("url", STORY_URLS)
