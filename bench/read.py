@@ -9,19 +9,20 @@ database that lacks a migration, and on the seed databases themselves (it writes
 "bench-admin", to log in to the admin: use copies). For each size it starts gunicorn (2 sync
 workers, DEBUG off, bench/settings.py: production's settings plus /bench/floor/) five times:
 
-- page cache off (PUBLIC_CACHE_SECONDS=0; fragments on, articles/fragments.py): the floor, then
-  each public page under wrk at 16 connections for BENCH_READ_SECONDS; its queries; search
-  p50/p95 in two languages and the admin's p50 (one connection, one request after another,
-  logged in); worker memory after 10,000 requests (for comparison: these workers serve the
-  admin too);
+- page cache off (PUBLIC_CACHE_SECONDS=0; fragments on, articles/fragments.py): each public
+  page under wrk at 16 connections for BENCH_READ_SECONDS, between two runs of the floor; its
+  queries; search p50/p95 in two languages and the admin's p50 (one connection, one request
+  after another, logged in); worker memory after 10,000 requests (for comparison: these
+  workers serve the admin too);
 - a public pool (SERVE_ADMIN=0, the workers a reverse proxy sends all but /admin/ to): worker
   memory after 10,000 requests of the floor and the public pages;
 - page cache and fragments off (no budget: what the fragments save);
-- local page cache, then Redis (REDIS_URL, else redis://127.0.0.1:6379/7): the floor, then pages
-  served from the cache.
+- local page cache, then Redis (REDIS_URL, else redis://127.0.0.1:6379/7): pages served from
+  the cache, each between two runs of the floor.
 
-A page's cost is the floor's requests per second over the page's: 4x costs four floors. Budgets are
-issue 9's; the last figures compare each cost at 100,000 stories with the cost at 1,000.
+A page's cost is the floor's requests per second (the mean of the runs just before and after the
+page's) over the page's: 4x costs four floors. Budgets are issue 9's; the last figures compare
+each cost at 100,000 stories with the cost at 1,000.
 
     BENCH_DB_1K=postgres://postgres@127.0.0.1:5432/copy_1k \\
     BENCH_DB_100K=postgres://postgres@127.0.0.1:5432/copy_100k python bench/run.py read
@@ -220,6 +221,22 @@ def wrk(url: str) -> tuple[float, int]:
     return rate, served
 
 
+def between_floors(base: str, paths: dict[str, str]) -> tuple[float, dict[str, float], int]:
+    """Each page's cost in floors, with the floor measured just before and just after it (the
+    machine's pace drifts within a run: a floor measured once, before every page, made a page
+    measured a minute later look 5-10 % cheaper or dearer). Returns the first floor (req/s),
+    the costs, and the requests served."""
+    floor, served = wrk(base + "/bench/floor/")
+    before, costs = floor, {}
+    for name, path in paths.items():
+        rate, count = wrk(base + path)
+        after, floors = wrk(base + "/bench/floor/")
+        costs[name] = (before + after) / 2 / rate
+        served += count + floors
+        before = after
+    return floor, costs, served
+
+
 def queries(client: httpx.Client, path: str) -> int:
     response = client.get(path, headers={"X-Bench-Queries": "1"})
     response.raise_for_status()
@@ -271,15 +288,11 @@ def logged_in(base: str, password: str) -> httpx.Client:
 
 
 def uncached(label: str, url: str, pages: dict[str, str], password: str) -> dict[str, float]:
-    costs = {}
     with gunicorn(url, PUBLIC_CACHE_SECONDS="0") as (base, server):
-        floor, served = wrk(base + "/bench/floor/")
+        floor, costs, served = between_floors(base, pages)
         figure(f"floor, 8 KB fixed response, {label} stories", floor, "req/s")
         client = httpx.Client(base_url=base, timeout=60)
         for name, path in pages.items():
-            rate, count = wrk(base + path)
-            served += count
-            costs[name] = floor / rate
             figure(
                 f"{name}, page cache off, {label} stories",
                 costs[name],
@@ -356,25 +369,23 @@ def rendered(label: str, url: str, pages: dict[str, str]) -> None:
     """Each page rendered whole on every request (page cache and fragments off): what the
     fragments save, for comparison; no budget."""
     with gunicorn(url, PUBLIC_CACHE_SECONDS="0", PUBLIC_FRAGMENT_SECONDS="0") as (base, _server):
-        floor, _ = wrk(base + "/bench/floor/")
-        for name, path in pages.items():
-            rate, _ = wrk(base + path)
-            figure(
-                f"{name}, page cache and fragments off, {label} stories", floor / rate, "x floor"
-            )
+        _, costs, _ = between_floors(base, pages)
+        for name, cost in costs.items():
+            figure(f"{name}, page cache and fragments off, {label} stories", cost, "x floor")
 
 
 def cached(label: str, url: str, pages: dict[str, str], where: str, **env: str) -> dict:
     costs = {}
     with gunicorn(url, PUBLIC_CACHE_SECONDS="600", **env) as (base, _server):
-        floor, _ = wrk(base + "/bench/floor/")
-        for name in ("story", "home", "ninjs list"):
-            httpx.get(base + pages[name], timeout=60).raise_for_status()  # fills the cache
-            rate, _ = wrk(base + pages[name])
-            costs[f"{name}, {where} cache"] = floor / rate
+        shown = {name: pages[name] for name in ("story", "home", "ninjs list")}
+        for path in shown.values():
+            httpx.get(base + path, timeout=60).raise_for_status()  # fills the cache
+        _, measured, _ = between_floors(base, shown)
+        for name, cost in measured.items():
+            costs[f"{name}, {where} cache"] = cost
             figure(
                 f"{name}, {where} page cache, {label} stories",
-                floor / rate,
+                cost,
                 "x floor",
                 CACHED_BUDGETS[where],
                 at_least=False,
