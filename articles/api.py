@@ -50,7 +50,7 @@ def story_list(request: HttpRequest, version: str | None = None) -> JsonResponse
     if not filterset.is_valid():
         return _errors(filterset.error_messages)
     # Each item comes from its fragment (articles.fragments): the list reads what keys them.
-    if any(request.GET.get(name) for name in filterset.filters):
+    if filterset.narrowed():
         stories = fragment_rows(
             filterset.filter_queryset(Story.objects.live()).order_by("-publish_at", "-pk")
         )

@@ -8,6 +8,7 @@ whose message names the parameter; the views never guess.
 
 import copy
 import re
+from collections.abc import Collection
 from functools import cache
 
 import django_filters as filters
@@ -178,6 +179,11 @@ class StoryFilterSet(filters.FilterSet):
 
     def get_form_class(self) -> type[forms.Form]:
         return _form_class(type(self))
+
+    def narrowed(self, *, besides: Collection[str] = ()) -> bool:
+        """Whether the request gives a value to a filter, other than those in `besides` (which
+        a page's own address may set)."""
+        return any(self.data.get(name) for name in self.filters if name not in besides)
 
     def filter_queryset(self, queryset: StoryQuerySet) -> StoryQuerySet:
         queryset = super().filter_queryset(queryset)

@@ -128,11 +128,7 @@ class StoryListView(ListView):
 
     def filtered(self) -> bool:
         """Whether the reader chose a filter (beyond the one the page's address fixes)."""
-        return any(
-            self.request.GET.get(name)
-            for name in self.filterset.filters
-            if name != self.fixed_filter
-        )
+        return self.filterset.narrowed(besides={self.fixed_filter})
 
 
 @cache
@@ -234,12 +230,7 @@ class AgencyStoryListView(StoryListView):
         are live is still decided by the database on every request. None where other filters
         narrow the list."""
         newest = self.filterset.newest
-        narrowed = any(
-            self.request.GET.get(name)
-            for name in self.filterset.filters
-            if name not in ("agency", "role")
-        )
-        if newest is None or narrowed:
+        if newest is None or self.filterset.narrowed(besides={"agency", "role"}):
             return None
         role = self.filterset.form.cleaned_data.get("role") or ""
         return list_fragment(
